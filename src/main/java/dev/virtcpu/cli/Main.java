@@ -1,7 +1,51 @@
 package dev.virtcpu.cli;
 
-public final class Main {
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+
+/** The {@code virtcpu} command line. */
+@Command(name = "virtcpu", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Checks libvirt <cpu> definitions against libvirt's CPU map and a set of hosts.",
+        subcommands = {BaselineCommand.class, CompareCommand.class, ModelsCommand.class, FeaturesCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] args) {
-        System.out.println("virtcpu");
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false);
+        int code = run(args, out, System.err);
+        out.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command; returns the exit status. Never throws. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(new Main());
+        PrintWriter outWriter = new PrintWriter(out, true);
+        PrintWriter errWriter = new PrintWriter(err, true);
+        cli.setOut(outWriter);
+        cli.setErr(errWriter);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            errWriter.println("virtcpu: " + ex.getMessage());
+            CommandLine c = ex.getCommandLine();
+            errWriter.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return 2;
+        });
+        cli.setExecutionExceptionHandler((ex, c, r) -> {
+            errWriter.println("error: internal failure in virtcpu: " + ex);
+            return 3;
+        });
+        int code = cli.execute(args);
+        outWriter.flush();
+        errWriter.flush();
+        return code;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
     }
 }

@@ -1,0 +1,90 @@
+package dev.virtcpu.cpu;
+
+import dev.virtcpu.xml.XmlDocument;
+import dev.virtcpu.xml.XmlElement;
+import dev.virtcpu.xml.XmlNode;
+import dev.virtcpu.xml.XmlParser;
+import dev.virtcpu.xml.XmlProblem;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A file of CPU descriptions, read and parsed strictly (any well-formedness problem is an error). */
+public final class CpuFile {
+    /** virsh refuses files over 10 MiB; so does virtcpu, with a clear message. */
+    public static final long MAX_BYTES = 10L * 1024 * 1024;
+
+    private final String name;
+    private final XmlDocument document;
+
+    private CpuFile(String name, XmlDocument document) {
+        this.name = name;
+        this.document = document;
+    }
+
+    /** @param name the path as the user wrote it (used in messages) */
+    public static CpuFile read(Path path, String name) throws InputException {
+        String text = readText(path, name);
+        XmlDocument doc = XmlParser.parse(text);
+        if (!doc.problems().isEmpty()) {
+            XmlProblem p = doc.problems().get(0);
+            String more = doc.problems().size() > 1 ? " (and " + (doc.problems().size() - 1) + " more problems)" : "";
+            throw new InputException("malformed XML in " + name + ":" + (doc.lines().line(p.start()) + 1) + ":"
+                    + (doc.lines().column(p.start()) + 1) + ": " + p.message() + more);
+        }
+        return new CpuFile(name, doc);
+    }
+
+    public static String readText(Path path, String name) throws InputException {
+        try {
+            if (Files.isDirectory(path)) throw new InputException("cannot read " + name + ": it is a directory");
+            long size = Files.size(path);
+            if (size > MAX_BYTES) {
+                throw new InputException("cannot read " + name + ": file is " + size + " bytes, over the 10 MiB limit");
+            }
+            byte[] bytes = Files.readAllBytes(path);
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (NoSuchFileException e) {
+            throw new InputException("cannot read " + name + ": No such file or directory");
+        } catch (AccessDeniedException e) {
+            throw new InputException("cannot read " + name + ": Permission denied");
+        } catch (CharacterCodingException e) {
+            throw new InputException("cannot read " + name + ": not valid UTF-8");
+        } catch (IOException e) {
+            throw new InputException("cannot read " + name + ": " + e.getMessage());
+        }
+    }
+
+    public String name() { return name; }
+
+    public XmlDocument document() { return document; }
+
+    /** The CPU elements virsh would extract from this file. */
+    public List<XmlElement> cpuElements() {
+        return CpuExtractor.extract(document.rootElements());
+    }
+
+    /** {@code FILE:LINE:COL} of a node. */
+    public String location(XmlNode node) {
+        return name + ":" + (document.lines().line(node.start()) + 1) + ":" + (document.lines().column(node.start()) + 1);
+    }
+
+    /** Parses every extracted CPU as a host CPU, failing at the first problem like libvirt. */
+    public static List<CpuDef> hostCpus(List<CpuFile> files) throws LibvirtException {
+        List<CpuDef> out = new ArrayList<>();
+        for (CpuFile f : files) {
+            for (XmlElement e : f.cpuElements()) out.add(CpuParser.parse(e, CpuDef.Type.HOST));
+        }
+        return out;
+    }
+}

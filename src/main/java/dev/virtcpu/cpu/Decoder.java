@@ -1,0 +1,146 @@
+package dev.virtcpu.cpu;
+
+import dev.virtcpu.model.ArchMap;
+import dev.virtcpu.model.Feature;
+import dev.virtcpu.model.FeatureSet;
+import dev.virtcpu.model.Model;
+import dev.virtcpu.model.Signature;
+import dev.virtcpu.model.Vendor;
+
+import java.util.List;
+
+/**
+ * libvirt's x86Decode: finds the model (and the required and disabled features) that best describes
+ * CPU data. Models are walked from last to first; the feature-list score keeps libvirt's
+ * shrinking-bound penalty loop, which only counts the first half of the disabled features.
+ */
+public final class Decoder {
+    private static final int BASE_PENALTY = 2;
+
+    private Decoder() {
+    }
+
+    /** CPU data: feature bits, the vendor (null if unknown) and the CPUID signature (0 if none). */
+    public record Data(FeatureSet features, Vendor vendor, int signature) {
+    }
+
+    /**
+     * @param preferred the preferred model names (baseline passes the distinct input models), or empty
+     * @param migratable drop migration blockers (invtsc, xsaves) from the result
+     */
+    public static CpuDef decode(ArchMap map, Data data, CpuDef.Type type, List<String> preferred, boolean migratable)
+            throws LibvirtException {
+        FeatureSet features = data.features();
+        int sig = data.signature() & 0x0fff3fff;
+        int family = ((sig >> 20) & 0xff) + ((sig >> 8) & 0xf);
+        int modelNo = ((sig >> 12) & 0xf0) + ((sig >> 4) & 0xf);
+        int stepping = sig & 0xf;
+        if (data.vendor() != null && "Intel".equals(data.vendor().name()) && family == 6
+                && (modelNo == 60 || modelNo == 69 || modelNo == 70 || (modelNo == 63 && stepping < 4))) {
+            features = features.copy();
+            removeByName(map, features, "hle");
+            removeByName(map, features, "rtm");
+        }
+        CpuDef best = null;
+        Model bestModel = null;
+        List<Model> models = map.models();
+        for (int i = models.size() - 1; i >= 0; i--) {
+            Model candidate = models.get(i);
+            if (data.vendor() != null && candidate.vendor() != null && !candidate.vendor().name().equals(data.vendor().name())) {
+                continue;
+            }
+            CpuDef cpu = toCpu(map, features, candidate, type);
+            int verdict = useCandidate(best, bestModel, cpu, candidate, type, preferred, sig, family, modelNo, stepping);
+            if (verdict > 0) {
+                best = cpu;
+                bestModel = candidate;
+                if (verdict == 2) break;
+            }
+        }
+        if (best == null) throw new LibvirtException(ErrorClass.OPERATION_FAILED, "Cannot find suitable CPU model for given data");
+        if (migratable) {
+            best.features.removeIf(f -> {
+                Feature feature = map.feature(f.name());
+                return feature != null && !feature.migratable();
+            });
+        }
+        best.vendor = data.vendor() == null ? null : data.vendor().name();
+        return best;
+    }
+
+    private static void removeByName(ArchMap map, FeatureSet set, String name) {
+        Feature f = map.feature(name);
+        if (f != null) set.remove(f.index());
+    }
+
+    /** x86DataToCPU: requires, then disables, then (guests) the model's removed features as disables. */
+    static CpuDef toCpu(ArchMap map, FeatureSet data, Model model, CpuDef.Type type) {
+        CpuDef cpu = new CpuDef();
+        cpu.type = type;
+        cpu.model = model.name();
+        Policy require = type == CpuDef.Type.GUEST ? Policy.REQUIRE : null;
+        FeatureSet extra = data.copy().removeAll(model.data());
+        FeatureSet missing = model.data().copy().removeAll(data);
+        for (int i = extra.nextSet(0); i >= 0; i = extra.nextSet(i + 1)) {
+            cpu.features.add(new CpuFeatureDef(map.feature(i).name(), require, null));
+        }
+        for (int i = missing.nextSet(0); i >= 0; i = missing.nextSet(i + 1)) {
+            cpu.features.add(new CpuFeatureDef(map.feature(i).name(), Policy.DISABLE, null));
+        }
+        if (type == CpuDef.Type.GUEST) {
+            for (Feature r : model.removed()) {
+                if (cpu.feature(r.name()) == null) cpu.features.add(new CpuFeatureDef(r.name(), Policy.DISABLE, null));
+            }
+        }
+        return cpu;
+    }
+
+    /** x86DecodeUseCandidate: 0 keep the current model, 1 take the candidate, 2 take it and stop. */
+    private static int useCandidate(CpuDef current, Model currentModel, CpuDef candidate, Model candidateModel,
+                                    CpuDef.Type type, List<String> preferred, int sig, int family, int model,
+                                    int stepping) {
+        if (type == CpuDef.Type.HOST ? !candidateModel.decodeHost() : !candidateModel.decodeGuest()) return 0;
+        if (type == CpuDef.Type.HOST) {
+            for (CpuFeatureDef f : candidate.features) {
+                if (f.policy() == Policy.DISABLE) return 0;
+            }
+        }
+        boolean inPreferred = preferred.contains(candidate.model);
+        if (inPreferred && preferred.size() == 1) return 2;
+        if (current == null) return 1;
+        if (sig != 0) {
+            boolean currentMatches = matches(currentModel, family, model, stepping);
+            boolean candidateMatches = matches(candidateModel, family, model, stepping);
+            if (currentMatches && !candidateMatches) return 0;
+            if (!currentMatches && candidateMatches) return 1;
+        }
+        if (type == CpuDef.Type.HOST) return candidate.features.size() < current.features.size() ? 1 : 0;
+        int[] cur = score(current);
+        int[] cand = score(candidate);
+        if (cand[0] < cur[0] || (cand[0] == cur[0] && cand[1] < cur[1])) return 1;
+        if (inPreferred && cand[1] < cur[1]) return 1;
+        return 0;
+    }
+
+    private static boolean matches(Model m, int family, int model, int stepping) {
+        for (Signature s : m.signatures()) {
+            if (s.matches(family, model, stepping)) return true;
+        }
+        return false;
+    }
+
+    /** {total, penalty}; the loop bound shrinks as disables are met, exactly as libvirt's does. */
+    static int[] score(CpuDef cpu) {
+        int enabled = cpu.features.size();
+        int penalty = 0;
+        int p = BASE_PENALTY;
+        for (int i = 0; i < enabled; i++) {
+            if (cpu.features.get(i).policy() == Policy.DISABLE) {
+                enabled--;
+                penalty += p;
+                p++;
+            }
+        }
+        return new int[]{enabled + penalty, penalty};
+    }
+}

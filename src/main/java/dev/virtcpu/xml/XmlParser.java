@@ -1,0 +1,331 @@
+package dev.virtcpu.xml;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * A fault-tolerant XML parser that never throws: it always builds a tree with offsets and records
+ * every well-formedness problem. It refuses document type declarations (DTDs) and resolves only
+ * XML's predefined entities and character references, so no external entity is ever read.
+ */
+public final class XmlParser {
+    private final String s;
+    private final int n;
+    private final XmlDocument doc;
+    private final Deque<XmlElement> open = new ArrayDeque<>();
+    private int pos;
+
+    private XmlParser(String text) {
+        this.s = text;
+        this.n = text.length();
+        this.doc = new XmlDocument(text);
+    }
+
+    public static XmlDocument parse(String text) {
+        XmlParser p = new XmlParser(text);
+        p.run();
+        return p.doc;
+    }
+
+    private void run() {
+        if (n > 0 && s.charAt(0) == '\uFEFF') pos = 1;
+        while (pos < n) {
+            char c = s.charAt(pos);
+            if (c == '<') markup();
+            else text();
+        }
+        while (!open.isEmpty()) {
+            XmlElement e = open.pop();
+            e.end = n;
+            problem(e.start(), e.nameEnd(), "Element '" + e.name() + "' is not closed");
+        }
+    }
+
+    private void add(XmlNode node) {
+        XmlElement parent = open.peek();
+        node.parent = parent;
+        if (parent == null) doc.children.add(node);
+        else parent.children.add(node);
+    }
+
+    private void problem(int start, int end, String message) {
+        doc.problems.add(new XmlProblem(start, Math.max(start, end), message));
+    }
+
+    private void markup() {
+        if (s.startsWith("<!--", pos)) comment();
+        else if (s.startsWith("<![CDATA[", pos)) cdata();
+        else if (s.startsWith("<!", pos)) declaration();
+        else if (s.startsWith("<?", pos)) processingInstruction();
+        else if (s.startsWith("</", pos)) endTag();
+        else startTag();
+    }
+
+    private void comment() {
+        int start = pos;
+        int close = s.indexOf("-->", pos + 4);
+        if (close < 0) {
+            problem(start, start + 4, "Comment is not closed");
+            pos = n;
+        } else {
+            pos = close + 3;
+        }
+        add(new XmlComment(start, pos, false));
+    }
+
+    private void cdata() {
+        int start = pos;
+        int close = s.indexOf("]]>", pos + 9);
+        String value;
+        if (close < 0) {
+            problem(start, start + 9, "CDATA section is not closed");
+            value = s.substring(pos + 9);
+            pos = n;
+        } else {
+            value = s.substring(pos + 9, close);
+            pos = close + 3;
+        }
+        if (open.isEmpty() && !value.isBlank()) problem(start, pos, "Content is not allowed outside the root element");
+        add(new XmlText(start, pos, value, true));
+    }
+
+    private void declaration() {
+        int start = pos;
+        int depth = 0;
+        int i = pos + 2;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '[') depth++;
+            else if (c == ']') depth--;
+            else if (c == '>' && depth <= 0) break;
+        }
+        pos = Math.min(n, i + 1);
+        if (s.startsWith("<!DOCTYPE", start)) {
+            problem(start, pos, "DOCTYPE declarations (DTDs) are not allowed");
+        } else {
+            problem(start, pos, "Unexpected markup declaration");
+        }
+        add(new XmlComment(start, pos, true));
+    }
+
+    private void processingInstruction() {
+        int start = pos;
+        int close = s.indexOf("?>", pos + 2);
+        if (close < 0) {
+            problem(start, start + 2, "Processing instruction is not closed");
+            pos = n;
+        } else {
+            pos = close + 2;
+        }
+        add(new XmlComment(start, pos, true));
+    }
+
+    private void endTag() {
+        int start = pos;
+        pos += 2;
+        int nameStart = pos;
+        String name = name();
+        skipSpace();
+        if (pos < n && s.charAt(pos) == '>') {
+            pos++;
+        } else {
+            problem(start, pos, name.isEmpty() ? "End tag is not closed" : "End tag '" + name + "' is not closed");
+        }
+        if (name.isEmpty()) {
+            problem(start, pos, "End tag without a name");
+            return;
+        }
+        boolean matched = false;
+        for (XmlElement e : open) {
+            if (e.name().equals(name)) { matched = true; break; }
+        }
+        if (!matched) {
+            problem(start, pos, "Unexpected end tag '</" + name + ">'");
+            return;
+        }
+        while (true) {
+            XmlElement e = open.pop();
+            if (e.name().equals(name)) {
+                e.endTagStart = start;
+                e.end = pos;
+                return;
+            }
+            e.end = start;
+            problem(e.start(), e.nameEnd(), "Element '" + e.name() + "' is not closed");
+        }
+    }
+
+    private void startTag() {
+        int start = pos;
+        pos++;
+        int nameStart = pos;
+        String name = name();
+        if (name.isEmpty()) {
+            // A lone '<' (often while typing): keep it as an element without a name.
+            problem(start, start + 1, "Element name expected after '<'");
+        }
+        XmlElement e = new XmlElement(name, start, nameStart);
+        add(e);
+        attributes(e);
+        if (pos < n && s.charAt(pos) == '>') {
+            pos++;
+            e.startTagEnd = pos;
+            e.end = pos;
+            open.push(e);
+        } else if (s.startsWith("/>", pos)) {
+            pos += 2;
+            e.startTagEnd = pos;
+            e.selfClosing = true;
+            e.end = pos;
+        } else {
+            problem(start, Math.max(e.nameEnd(), start + 1),
+                    name.isEmpty() ? "Start tag is not closed" : "Start tag of '" + name + "' is not closed");
+            e.end = pos;
+            open.push(e);
+        }
+    }
+
+
+    private void attributes(XmlElement e) {
+        while (pos < n) {
+            int before = pos;
+            skipSpace();
+            if (pos >= n) return;
+            char c = s.charAt(pos);
+            if (c == '>' || c == '<' || s.startsWith("/>", pos)) return;
+            int nameStart = pos;
+            String attrName = name();
+            if (attrName.isEmpty()) {
+                problem(pos, pos + 1, "Unexpected character '" + c + "' in start tag");
+                pos++;
+                continue;
+            }
+            if (pos == before) {
+                problem(nameStart, nameStart, "Whitespace expected before attribute '" + attrName + "'");
+            }
+            skipSpace();
+            if (pos < n && s.charAt(pos) == '=') {
+                pos++;
+                skipSpace();
+                attributeValue(e, attrName, nameStart);
+            } else {
+                problem(nameStart, nameStart + attrName.length(), "Attribute '" + attrName + "' has no value");
+                addAttribute(e, new XmlAttribute(attrName, nameStart, null, pos, pos));
+            }
+        }
+    }
+
+    private void attributeValue(XmlElement e, String attrName, int nameStart) {
+        char q = pos < n ? s.charAt(pos) : 0;
+        if (q != '"' && q != '\'') {
+            problem(nameStart, pos, "Value of attribute '" + attrName + "' must be quoted");
+            int vs = pos;
+            while (pos < n && !Character.isWhitespace(s.charAt(pos)) && s.charAt(pos) != '>'
+                    && !s.startsWith("/>", pos) && s.charAt(pos) != '<') pos++;
+            addAttribute(e, new XmlAttribute(attrName, nameStart, s.substring(vs, pos), vs, pos));
+            return;
+        }
+        int vs = ++pos;
+        int i = vs;
+        while (i < n && s.charAt(i) != q && s.charAt(i) != '<') i++;
+        String value = unescape(vs, i);
+        if (i < n && s.charAt(i) == q) {
+            pos = i + 1;
+        } else {
+            // Stop at '<' rather than swallowing the rest of the document.
+            problem(vs - 1, i, "Value of attribute '" + attrName + "' is not closed");
+            int ve = i;
+            while (ve > vs && Character.isWhitespace(s.charAt(ve - 1))) ve--;
+            value = unescape(vs, ve);
+            pos = i;
+            i = ve;
+        }
+        addAttribute(e, new XmlAttribute(attrName, nameStart, value, vs, i));
+    }
+
+    private void addAttribute(XmlElement e, XmlAttribute a) {
+        if (e.attribute(a.name()) != null) {
+            problem(a.nameStart(), a.nameEnd(), "Attribute '" + a.name() + "' is specified more than once");
+        }
+        e.attributes.add(a);
+    }
+
+    private void text() {
+        int start = pos;
+        int lt = s.indexOf('<', pos);
+        pos = lt < 0 ? n : lt;
+        String value = unescape(start, pos);
+        if (open.isEmpty() && !value.isBlank()) {
+            problem(start, pos, "Content is not allowed outside the root element");
+        }
+        add(new XmlText(start, pos, value, false));
+    }
+
+    private String unescape(int from, int to) {
+        int amp = s.indexOf('&', from);
+        if (amp < 0 || amp >= to) return s.substring(from, to);
+        StringBuilder sb = new StringBuilder(to - from);
+        int i = from;
+        while (i < to) {
+            char c = s.charAt(i);
+            if (c != '&') { sb.append(c); i++; continue; }
+            int semi = s.indexOf(';', i);
+            if (semi < 0 || semi >= to || semi - i > 12) {
+                problem(i, i + 1, "Unescaped '&' (write &amp;)");
+                sb.append('&');
+                i++;
+                continue;
+            }
+            String ref = s.substring(i + 1, semi);
+            String resolved = resolve(ref);
+            if (resolved == null) {
+                problem(i, semi + 1, "Undefined entity '&" + ref + ";' (only XML's predefined entities are allowed)");
+                sb.append(s, i, semi + 1);
+            } else {
+                sb.append(resolved);
+            }
+            i = semi + 1;
+        }
+        return sb.toString();
+    }
+
+    private static String resolve(String ref) {
+        switch (ref) {
+            case "lt": return "<";
+            case "gt": return ">";
+            case "amp": return "&";
+            case "quot": return "\"";
+            case "apos": return "'";
+            default:
+        }
+        try {
+            int cp;
+            if (ref.startsWith("#x")) cp = Integer.parseInt(ref.substring(2), 16);
+            else if (ref.startsWith("#")) cp = Integer.parseInt(ref.substring(1));
+            else return null;
+            return Character.isValidCodePoint(cp) && cp != 0 ? new String(Character.toChars(cp)) : null;
+        } catch (NumberFormatException ex) {
+            return null;
+        }
+    }
+
+    private String name() {
+        int start = pos;
+        while (pos < n && isNameChar(s.charAt(pos), pos == start)) pos++;
+        return s.substring(start, pos);
+    }
+
+    private static boolean isNameChar(char c, boolean first) {
+        if (Character.isLetter(c) || c == '_' || c == ':') return true;
+        if (first) return false;
+        return Character.isDigit(c) || c == '-' || c == '.' || c == '\u00B7';
+    }
+
+    private void skipSpace() {
+        while (pos < n) {
+            char c = s.charAt(pos);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return;
+            pos++;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.virtcpu.xml;
+
+/** Character data (text or CDATA), with entities already resolved in {@link #value()}. */
+public final class XmlText extends XmlNode {
+    private final String value;
+    private final boolean cdata;
+
+    XmlText(int start, int end, String value, boolean cdata) {
+        this.start = start;
+        this.end = end;
+        this.value = value;
+        this.cdata = cdata;
+    }
+
+    public String value() { return value; }
+
+    public boolean isCdata() { return cdata; }
+
+    public boolean isWhitespace() { return value.isBlank(); }
+}
