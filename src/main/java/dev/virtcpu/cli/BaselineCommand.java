@@ -41,6 +41,14 @@ final class BaselineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        int status = run();
+        // virsh ends every non-interactive command with an empty line on stdout, success or not.
+        spec.commandLine().getOut().print('\n');
+        spec.commandLine().getOut().flush();
+        return status;
+    }
+
+    private int run() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<CpuFile> inputs = List.of();
@@ -56,8 +64,6 @@ final class BaselineCommand implements Callable<Integer> {
             List<CpuDef> cpus = CpuFile.hostCpus(inputs);
             CpuDef result = Baseline.compute(map, cpus, new Baseline.Options(features, migratable));
             out.print(CpuFormatter.format(result));
-            out.print('\n');
-            out.flush();
             return 0;
         } catch (CommandSupport.Failure f) {
             return f.status;

@@ -41,6 +41,14 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        int status = run();
+        // virsh ends every non-interactive command with an empty line on stdout, success or not.
+        spec.commandLine().getOut().print('\n');
+        spec.commandLine().getOut().flush();
+        return status;
+    }
+
+    private int run() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<CpuFile> inputs = List.of();

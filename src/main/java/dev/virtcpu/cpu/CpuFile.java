@@ -37,7 +37,7 @@ public final class CpuFile {
         if (!doc.problems().isEmpty()) {
             XmlProblem p = doc.problems().get(0);
             String more = doc.problems().size() > 1 ? " (and " + (doc.problems().size() - 1) + " more problems)" : "";
-            throw new InputException("malformed XML in " + name + ":" + (doc.lines().line(p.start()) + 1) + ":"
+            throw new InputException(name + ":" + (doc.lines().line(p.start()) + 1) + ":"
                     + (doc.lines().column(p.start()) + 1) + ": " + p.message() + more);
         }
         return new CpuFile(name, doc);
@@ -55,9 +55,9 @@ public final class CpuFile {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
-            throw new InputException("cannot read " + name + ": No such file or directory");
+            throw new InputException("Failed to open file '" + name + "': No such file or directory");
         } catch (AccessDeniedException e) {
-            throw new InputException("cannot read " + name + ": Permission denied");
+            throw new InputException("Failed to open file '" + name + "': Permission denied");
         } catch (CharacterCodingException e) {
             throw new InputException("cannot read " + name + ": not valid UTF-8");
         } catch (IOException e) {
