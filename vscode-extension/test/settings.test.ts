@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+    DEFAULT_VMARGS,
+    normalizeSeverity,
+    parseVmargs,
+    readSettings,
+    serverArgs,
+    toDidChangeConfiguration,
+    toInitializationOptions,
+} from '../src/settings';
+
+/** Mimics WorkspaceConfiguration.get for the `virtcpu` section with package.json defaults. */
+function getter(values: Record<string, unknown>): (key: string) => unknown {
+    const defaults: Record<string, unknown> = {
+        hostSet: null,
+        cpuMap: null,
+        severity: {},
+        libvirtSchemas: null,
+        'java.home': null,
+        'server.vmargs': null,
+        'trace.server': 'off',
+        'lemminx.enabled': false,
+    };
+    return (key) => (key in values ? values[key] : defaults[key]);
+}
+
+describe('readSettings', () => {
+    it('reads the defaults', () => {
+        assert.deepEqual(readSettings(getter({})), {
+            hostSet: null,
+            cpuMap: null,
+            severity: {},
+            libvirtSchemas: null,
+            javaHome: null,
+            vmargs: null,
+            trace: 'off',
+            lemminxEnabled: false,
+        });
+    });
+    it('trims strings and turns empty ones into null', () => {
+        const s = readSettings(getter({ hostSet: ' prod ', cpuMap: '', libvirtSchemas: '   ', 'java.home': '/opt/jdk' }));
+        assert.equal(s.hostSet, 'prod');
+        assert.equal(s.cpuMap, null);
+        assert.equal(s.libvirtSchemas, null);
+        assert.equal(s.javaHome, '/opt/jdk');
+    });
+    it('ignores values of the wrong type', () => {
+        const s = readSettings(getter({ hostSet: 42, severity: ['error'], 'trace.server': 'loud', 'lemminx.enabled': 'yes' }));
+        assert.equal(s.hostSet, null);
+        assert.deepEqual(s.severity, {});
+        assert.equal(s.trace, 'off');
+        assert.equal(s.lemminxEnabled, false);
+    });
+    it('reads trace and lemminx', () => {
+        const s = readSettings(getter({ 'trace.server': 'verbose', 'lemminx.enabled': true }));
+        assert.equal(s.trace, 'verbose');
+        assert.equal(s.lemminxEnabled, true);
+    });
+});
+
+describe('normalizeSeverity', () => {
+    it('keeps known severities, lower-cased, and drops the rest', () => {
+        assert.deepEqual(
+            normalizeSeverity({ 'unknown-model': 'Error', 'host-missing-feature': 'warning', x: 'fatal', y: 3, '': 'off', z: 'off' }),
+            { 'unknown-model': 'error', 'host-missing-feature': 'warning', z: 'off' },
+        );
+    });
+    it('accepts info', () => {
+        assert.deepEqual(normalizeSeverity({ a: 'info' }), { a: 'info' });
+    });
+    it('returns {} for non-objects', () => {
+        assert.deepEqual(normalizeSeverity(null), {});
+        assert.deepEqual(normalizeSeverity('error'), {});
+        assert.deepEqual(normalizeSeverity(undefined), {});
+    });
+});
+
+describe('initializationOptions', () => {
+    it('has exactly the four server keys', () => {
+        const s = readSettings(
+            getter({
+                hostSet: 'prod',
+                cpuMap: '/usr/share/libvirt/cpu_map',
+                severity: { 'unknown-model': 'warning' },
+                libvirtSchemas: '/usr/share/libvirt/schemas',
+                'java.home': '/opt/jdk',
+                'server.vmargs': '-Xmx1g',
+                'trace.server': 'messages',
+            }),
+        );
+        assert.deepEqual(toInitializationOptions(s), {
+            hostSet: 'prod',
+            cpuMap: '/usr/share/libvirt/cpu_map',
+            severity: { 'unknown-model': 'warning' },
+            libvirtSchemas: '/usr/share/libvirt/schemas',
+        });
+    });
+    it('sends null for unset values (JSON round trip keeps them)', () => {
+        const json = JSON.parse(JSON.stringify(toInitializationOptions(readSettings(getter({})))));
+        assert.deepEqual(json, { hostSet: null, cpuMap: null, severity: {}, libvirtSchemas: null });
+    });
+    it('wraps the same object for didChangeConfiguration', () => {
+        const s = readSettings(getter({ hostSet: 'lab' }));
+        assert.deepEqual(toDidChangeConfiguration(s), { settings: { virtcpu: toInitializationOptions(s) } });
+    });
+    it('does not share the severity object with the settings', () => {
+        const s = readSettings(getter({ severity: { a: 'off' } }));
+        const o = toInitializationOptions(s);
+        o.severity.b = 'error';
+        assert.deepEqual(s.severity, { a: 'off' });
+    });
+});
+
+describe('parseVmargs', () => {
+    it('splits on whitespace', () => {
+        assert.deepEqual(parseVmargs('  -Xmx1g\t-Dx=1  '), ['-Xmx1g', '-Dx=1']);
+    });
+    it('groups double-quoted parts and removes the quotes', () => {
+        assert.deepEqual(parseVmargs('"-Dname=a b" -Dp="/x y/z"'), ['-Dname=a b', '-Dp=/x y/z']);
+    });
+    it('keeps escaped quotes', () => {
+        assert.deepEqual(parseVmargs('-Dq=\\"x\\"'), ['-Dq="x"']);
+    });
+    it('keeps an empty quoted argument', () => {
+        assert.deepEqual(parseVmargs('-a "" -b'), ['-a', '', '-b']);
+    });
+    it('is empty for null and blank', () => {
+        assert.deepEqual(parseVmargs(null), []);
+        assert.deepEqual(parseVmargs('   '), []);
+    });
+});
+
+describe('serverArgs', () => {
+    it('runs the jar with the lsp subcommand after the default flags', () => {
+        const s = readSettings(getter({}));
+        assert.deepEqual(serverArgs(s, '/ext/server/virtcpu-all.jar'), [...DEFAULT_VMARGS, '-jar', '/ext/server/virtcpu-all.jar', 'lsp']);
+    });
+    it('puts user vmargs before -jar', () => {
+        const s = readSettings(getter({ 'server.vmargs': '-Xmx512m "-Dvirtcpu.log=/tmp/a b.log"' }));
+        assert.deepEqual(serverArgs(s, 'j.jar'), [...DEFAULT_VMARGS, '-Xmx512m', '-Dvirtcpu.log=/tmp/a b.log', '-jar', 'j.jar', 'lsp']);
+    });
+    it('lets the user replace the collector and the stack size', () => {
+        const s = readSettings(getter({ 'server.vmargs': '-XX:+UseG1GC -Xss4m' }));
+        assert.deepEqual(serverArgs(s, 'j.jar'), ['-XX:+UseG1GC', '-Xss4m', '-jar', 'j.jar', 'lsp']);
+    });
+});
