@@ -25,9 +25,17 @@ public final class BundledMap {
         return m;
     }
 
-    /** The bundled map, or the libvirt cpu_map directory given (null: bundled). */
+    private static final java.util.Map<Path, CpuMap> DIRECTORIES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The bundled map, or the libvirt cpu_map directory given (null: bundled); directories are loaded once. */
     public static CpuMap select(Path cpuMapDir) throws MapLoadException {
-        return cpuMapDir == null ? get() : CpuMapLoader.load(cpuMapDir);
+        if (cpuMapDir == null) return get();
+        Path key = cpuMapDir.toAbsolutePath().normalize();
+        CpuMap cached = DIRECTORIES.get(key);
+        if (cached != null) return cached;
+        CpuMap loaded = CpuMapLoader.load(cpuMapDir);
+        DIRECTORIES.put(key, loaded);
+        return loaded;
     }
 
     private static CpuMap load() {
