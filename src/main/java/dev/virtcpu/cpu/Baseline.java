@@ -16,6 +16,9 @@ import java.util.List;
  * model-plus-features bits, decoded as a guest CPU that prefers the input model names.
  */
 public final class Baseline {
+    /** Arches with a libvirt CPU driver but no cpu_map and no baseline (s390; riscv64, loongarch64 in 12.8). */
+    private static final java.util.Set<String> HAS_CPU_DRIVER = java.util.Set.of("s390", "s390x", "riscv64", "loongarch64");
+
     private Baseline() {
     }
 
@@ -32,6 +35,10 @@ public final class Baseline {
         }
         String arch = cpus.get(0).arch;
         String family = CpuMap.familyOf(arch);
+        if (family == null && !HAS_CPU_DRIVER.contains(arch)) {
+            // libvirt's cpu.c: no CPU driver at all for the arch (virsh 9.0.0 and 12.8.0 alike).
+            throw new LibvirtException(ErrorClass.NO_SUPPORT, "'" + arch + "' architecture is not supported by CPU driver");
+        }
         if (family == null || map.arch(family) == null) {
             throw new LibvirtException(ErrorClass.NO_SUPPORT, "cannot compute baseline CPU of " + arch + " architecture");
         }

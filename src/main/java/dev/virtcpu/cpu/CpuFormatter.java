@@ -51,7 +51,7 @@ public final class CpuFormatter {
         return sb.append('>').append(newline).append(body).append(base).append("</cpu>").append(newline).toString();
     }
 
-    static String escape(String s) {
+    public static String escape(String s) {
         StringBuilder sb = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

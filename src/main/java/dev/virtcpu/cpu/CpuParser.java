@@ -16,8 +16,8 @@ import java.util.Set;
 public final class CpuParser {
     private static final Set<String> ARCHES = Set.of("i686", "x86_64", "ppc64", "ppc64le", "aarch64", "armv6l",
             "armv7l", "armv7b", "s390", "s390x", "ppc", "ppcle", "ppcemb", "riscv32", "riscv64", "mips", "mipsel",
-            "mips64", "mips64el", "sparc", "sparc64", "alpha", "cris", "lm32", "m68k", "microblaze", "microblazeel",
-            "or32", "parisc", "parisc64", "unicore32", "sh4", "sh4eb", "xtensa", "xtensaeb", "loongarch64");
+            "mips64", "mips64el", "sparc", "sparc64", "alpha", "cris", "ia64", "lm32", "m68k", "microblaze",
+            "microblazeel", "openrisc", "parisc", "parisc64", "unicore32", "sh4", "sh4eb", "xtensa", "xtensaeb", "loongarch64");
 
     private CpuParser() {
     }
@@ -64,7 +64,7 @@ public final class CpuParser {
             String archName = arch == null ? null : nonEmpty(arch.text());
             if (archName == null) throw new LibvirtException(ErrorClass.XML, "Missing CPU architecture", cpu);
             if (!ARCHES.contains(archName)) {
-                throw new LibvirtException(ErrorClass.INTERNAL, "Unknown architecture " + archName, arch);
+                throw new LibvirtException(ErrorClass.CONFIG_UNSUPPORTED, "Unknown architecture " + archName, arch);
             }
             def.arch = archName;
         }

@@ -1,0 +1,74 @@
+package dev.virtcpu.analysis;
+
+import dev.virtcpu.hosts.HostSet;
+import dev.virtcpu.hosts.Problem;
+import dev.virtcpu.model.ArchMap;
+import dev.virtcpu.xml.XmlDocument;
+import dev.virtcpu.xml.XmlElement;
+import dev.virtcpu.xml.XmlParser;
+import dev.virtcpu.xml.XmlProblem;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Analyses a domain XML document: XML syntax, every guest {@code <cpu>} against libvirt's rules and
+ * map, and against the host set. Half-typed documents are normal: syntax problems are reported where
+ * they are and analysis goes on with what could be parsed. Never throws for any input text.
+ */
+public final class Analyzer {
+    private Analyzer() {
+    }
+
+    public static DocumentAnalysis analyze(String text, AnalysisContext context) {
+        return analyze(XmlParser.parse(text), context);
+    }
+
+    public static DocumentAnalysis analyze(XmlDocument doc, AnalysisContext context) {
+        FindingSink sink = new FindingSink(context);
+        String text = doc.text();
+        XmlElement root = doc.rootElement();
+        boolean domain = root != null && root.name().equals("domain");
+        for (XmlProblem p : doc.problems()) {
+            sink.add(Codes.XML_SYNTAX, new int[]{p.start(), Math.max(p.end(), p.start() + 1)}, p.message());
+        }
+        if (!domain) return new DocumentAnalysis(doc, false, List.of(), sink.findings, context);
+        List<XmlElement> cpus = root.elements("cpu");
+        for (int i = 1; i < cpus.size(); i++) {
+            sink.add(Codes.INVALID_ELEMENT, Ranges.name(cpus.get(i)), "a domain has one <cpu>; libvirt ignores this one");
+        }
+        ArchMap x86 = context.map().x86();
+        hostSetProblems(cpus, context, sink);
+        for (XmlElement cpu : cpus) {
+            new StructureChecks(text, x86, sink).check(cpu);
+            new HostSetChecks(text, x86, context, sink).check(cpu);
+        }
+        return new DocumentAnalysis(doc, true, cpus, sink.findings, context);
+    }
+
+    private static void hostSetProblems(List<XmlElement> cpus, AnalysisContext context, FindingSink sink) {
+        if (cpus.isEmpty()) return;
+        int[] at = Ranges.name(cpus.get(0));
+        if (context.hostSetName() != null && context.hostSet() == null) {
+            sink.add(Codes.HOST_SET_UNKNOWN, at, "host set '" + context.hostSetName() + "' is not defined in .virtcpu.json");
+            return;
+        }
+        HostSet set = context.hostSet();
+        if (set == null) return;
+        List<String> broken = new ArrayList<>();
+        for (Problem p : set.problems()) broken.add(p.file().getFileName() + ": " + p.message());
+        HostSet.Evaluation eval = context.evaluation();
+        for (HostSet.HostData h : eval.hosts()) {
+            if (h.error() != null) broken.add(h.host().name() + ": " + h.error());
+        }
+        if (!broken.isEmpty()) {
+            sink.add(Codes.HOST_SET_PROBLEM, at, "host set '" + set.name() + "': " + broken.size() + " problem"
+                    + (broken.size() == 1 ? "" : "s") + " reading its hosts (" + HostNames.join(broken) + ")");
+        }
+        if (eval.usable().isEmpty()) {
+            sink.add(Codes.HOST_SET_PROBLEM, at, "host set '" + set.name() + "' has no usable hosts");
+        } else if (eval.baseline() == null) {
+            sink.add(Codes.HOST_SET_PROBLEM, at, "host set '" + set.name() + "' has no baseline CPU: " + eval.baselineError());
+        }
+    }
+}

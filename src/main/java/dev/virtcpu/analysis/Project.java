@@ -1,0 +1,128 @@
+package dev.virtcpu.analysis;
+
+import dev.virtcpu.hosts.Config;
+import dev.virtcpu.hosts.HostSet;
+import dev.virtcpu.hosts.Workspace;
+import dev.virtcpu.model.BundledMap;
+import dev.virtcpu.model.CpuMap;
+import dev.virtcpu.model.MapLoadException;
+import dev.virtcpu.xml.XmlAttribute;
+import dev.virtcpu.xml.XmlDocument;
+import dev.virtcpu.xml.XmlElement;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Decides what a file is analysed against: its {@code .virtcpu.json} (nearest ancestor), the host
+ * set (the domain's own {@code <metadata>} choice, an explicit selection, the config's file mapping
+ * or default, then editor settings), the CPU map and severity overrides.
+ */
+public final class Project {
+    /** Namespace of the metadata element choosing a host set: {@code <virtcpu:hostset name='prod'/>}. */
+    public static final String METADATA_NAMESPACE = "https://virtcpu.dev/xmlns/1.0";
+
+    private final Workspace workspace = new Workspace();
+    private final Map<String, String> selections = new ConcurrentHashMap<>();
+    private volatile Settings settings = Settings.NONE;
+    private volatile Config forcedConfig;
+    private volatile String forcedHostSet;
+
+    /** Editor-level settings: the fallback when no configuration file decides. */
+    public record Settings(String hostSet, Path cpuMap, Map<String, Severity> severity, Config fallbackConfig) {
+        public static final Settings NONE = new Settings(null, null, Map.of(), null);
+    }
+
+    /** A resolved context, plus a problem to report if something could not be loaded. */
+    public record Resolution(AnalysisContext context, Config config, String problem) {
+    }
+
+    public Workspace workspace() { return workspace; }
+
+    public void setSettings(Settings s) {
+        settings = s == null ? Settings.NONE : s;
+        workspace.setFallback(settings.fallbackConfig());
+    }
+
+    public Settings settings() { return settings; }
+
+    /** Pins a host set for every file governed by the configuration of {@code file}. */
+    public void select(Path file, String hostSet) {
+        Config c = configFor(file);
+        String key = c == null || c.file == null ? "" : c.file.toString();
+        if (hostSet == null) selections.remove(key);
+        else selections.put(key, hostSet);
+    }
+
+    /** Use this configuration for every file instead of discovering one (lint --config, --hosts). */
+    public void forceConfig(Config config) {
+        forcedConfig = config;
+    }
+
+    /** Check every file against this host set, whatever the configuration or the domain says. */
+    public void forceHostSet(String name) {
+        forcedHostSet = name;
+    }
+
+    /** The configuration that governs a file. */
+    public Config configFor(Path file) {
+        Config forced = forcedConfig;
+        return forced != null ? forced : workspace.configFor(file);
+    }
+
+    public Resolution resolve(Path file, XmlDocument doc) {
+        Config config = configFor(file);
+        String problem = null;
+        CpuMap map = BundledMap.get();
+        Path mapDir = config != null && config.cpuMap != null ? config.cpuMap : settings.cpuMap();
+        if (mapDir != null) {
+            try {
+                map = BundledMap.select(mapDir);
+            } catch (MapLoadException e) {
+                problem = "cannot load the CPU map " + mapDir + ": " + e.getMessage() + "; using the bundled map";
+            }
+        }
+        String name = forcedHostSet;
+        if (name == null) name = metadataHostSet(doc);
+        if (name == null) name = selections.get(config == null || config.file == null ? "" : config.file.toString());
+        if (name == null && config != null) name = config.hostSetFor(file);
+        if (name == null) name = settings.hostSet();
+        HostSet set = workspace.hostSet(config, name);
+        Map<String, Severity> severities = new HashMap<>(settings.severity());
+        if (config != null) {
+            for (Map.Entry<String, String> e : config.severity.entrySet()) severities.put(e.getKey(), Severity.parse(e.getValue()));
+        }
+        boolean migratable = config == null || config.migratable;
+        return new Resolution(new AnalysisContext(map, name, set, migratable, severities), config, problem);
+    }
+
+    /** The host set named in {@code /domain/metadata/virtcpu:hostset/@name} (or its text), if any. */
+    static String metadataHostSet(XmlDocument doc) {
+        if (doc == null) return null;
+        XmlElement root = doc.rootElement();
+        if (root == null || !root.name().equals("domain")) return null;
+        XmlElement metadata = root.element("metadata");
+        if (metadata == null) return null;
+        for (XmlElement e : metadata.elements()) {
+            String n = e.name();
+            int colon = n.indexOf(':');
+            String local = colon < 0 ? n : n.substring(colon + 1);
+            String prefix = colon < 0 ? "xmlns" : "xmlns:" + n.substring(0, colon);
+            if (!local.equals("hostset") || !METADATA_NAMESPACE.equals(namespace(e, prefix))) continue;
+            String v = e.attr("name");
+            if (v == null) v = e.text().trim();
+            return v.isEmpty() ? null : v;
+        }
+        return null;
+    }
+
+    private static String namespace(XmlElement e, String attribute) {
+        for (XmlElement x = e; x != null; x = x.parent()) {
+            XmlAttribute a = x.attribute(attribute);
+            if (a != null) return a.value();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,173 @@
+package dev.virtcpu.cli;
+
+import dev.virtcpu.analysis.FileReport;
+import dev.virtcpu.analysis.Finding;
+import dev.virtcpu.analysis.FixApplier;
+import dev.virtcpu.analysis.Linter;
+import dev.virtcpu.analysis.Project;
+import dev.virtcpu.analysis.Severity;
+import dev.virtcpu.cli.lint.Reports;
+import dev.virtcpu.hosts.Config;
+import dev.virtcpu.hosts.Problem;
+import dev.virtcpu.hosts.Workspace;
+import dev.virtcpu.xml.XmlParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code virtcpu lint}: the editor's findings for files and directories, for CI. */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = {"Checks the <cpu> of every domain XML file under PATH against libvirt's CPU map and the host set.",
+                "Exit status: 0 no findings at or above --severity, 1 findings, 2 usage or configuration error."})
+final class LintCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Use this .virtcpu.json for every file.")
+    Path config;
+
+    @Option(names = "--host-set", paramLabel = "NAME", description = "Host set to check against (default: from the configuration).")
+    String hostSet;
+
+    @Option(names = "--hosts", paramLabel = "GLOB", description = "Ad-hoc host set: host description files (repeatable).")
+    List<String> hosts;
+
+    @Option(names = "--cpu-map", paramLabel = "DIR", description = "libvirt cpu_map directory (default: the bundled map).")
+    Path cpuMap;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json, sarif or github (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--severity", paramLabel = "LEVEL", defaultValue = "warning",
+            description = "Report findings at or above: error, warning or info (default: ${DEFAULT-VALUE}).")
+    String severity;
+
+    @Option(names = "--fix", description = "Apply the baseline quick-fix and safe renames in place.")
+    boolean fix;
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "auto, always or never.")
+    String color;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Domain XML files or directories.")
+    List<Path> paths;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Severity threshold = Severity.parse(severity);
+        if (threshold == null || threshold == Severity.OFF || threshold == Severity.HINT) {
+            err.println("virtcpu: --severity must be error, warning or info");
+            return 2;
+        }
+        if (!List.of("text", "json", "sarif", "github").contains(format)) {
+            err.println("virtcpu: --format must be text, json, sarif or github");
+            return 2;
+        }
+        Project project = new Project();
+        Path base = Path.of("").toAbsolutePath();
+        if (config != null) {
+            if (!Files.isRegularFile(config)) {
+                err.println("virtcpu: configuration file not found: " + config);
+                return 2;
+            }
+            Config c = new Workspace().loadConfig(config);
+            if (!c.problems.isEmpty()) return configError(err, c);
+            project.forceConfig(c);
+        }
+        if (hosts != null && !hosts.isEmpty()) {
+            Config c = new Config();
+            c.dir = base;
+            java.util.List<Config.HostSource> sources = new java.util.ArrayList<>();
+            for (String g : hosts) sources.add(new Config.HostSource(g, null, null, 0, 0));
+            c.hostSets.put("hosts", sources);
+            c.defaultHostSet = "hosts";
+            project.forceConfig(c);
+        }
+        project.setSettings(new Project.Settings(hostSet, cpuMap, Map.of(), null));
+        project.forceHostSet(hostSet);
+        Linter.Result result = new Linter(project).lint(paths);
+        if (fix) result = applyFixes(project, result, paths, out, err);
+        boolean colour = color.equals("always") || (color.equals("auto") && System.console() != null && System.getenv("NO_COLOR") == null);
+        String rendered = switch (format) {
+            case "json" -> Reports.json(result, threshold, base);
+            case "sarif" -> Reports.sarif(result, threshold, base, versionString());
+            case "github" -> Reports.github(result, threshold, base);
+            default -> Reports.text(result, threshold, base, colour);
+        };
+        out.print(rendered);
+        out.flush();
+        if (!result.errors().isEmpty() && result.filesChecked() == 0) {
+            if (!format.equals("text")) for (String e : result.errors()) err.println("error: " + e);
+            return 2;
+        }
+        for (FileReport r : result.reports()) {
+            for (Finding f : r.findings()) {
+                if (f.severity().atLeast(threshold)) return 1;
+            }
+        }
+        return 0;
+    }
+
+    private Linter.Result applyFixes(Project project, Linter.Result result, List<Path> paths, PrintWriter out, PrintWriter err) {
+        boolean changed = false;
+        for (FileReport r : result.reports()) {
+            if (r.hasSyntaxErrors() || !r.file().toString().endsWith(".xml")) continue;
+            FixApplier.Applied applied = FixApplier.applySafe(r.text(), r.findings());
+            if (applied.titles().isEmpty() || applied.text().equals(r.text())) continue;
+            if (XmlParser.parse(applied.text()).problems().size() > 0) {
+                err.println("virtcpu: not fixing " + r.file() + ": the fixed text would not be well-formed");
+                continue;
+            }
+            try {
+                writeAtomically(r.file(), applied.text());
+                changed = true;
+                (format.equals("text") ? out : err).println("fixed " + r.file() + ": " + String.join("; ", applied.titles()));
+            } catch (IOException e) {
+                err.println("virtcpu: cannot write " + r.file() + ": " + e.getMessage());
+            }
+        }
+        if (!changed) return result;
+        project.workspace().invalidateAll();
+        return new Linter(project).lint(paths);
+    }
+
+    static void writeAtomically(Path file, String text) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".virtcpu-tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            try {
+                Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(file));
+            } catch (UnsupportedOperationException | IOException ignored) {
+                // not a POSIX file system: keep the default permissions
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static int configError(PrintWriter err, Config c) {
+        for (Problem p : c.problems) err.println("virtcpu: " + c.file + ": " + p.message());
+        return 2;
+    }
+
+    private static String versionString() {
+        String v = LintCommand.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+}

@@ -1,0 +1,87 @@
+package dev.virtcpu.hosts;
+
+import dev.virtcpu.cpu.CpuDef;
+import dev.virtcpu.cpu.CpuExtractor;
+import dev.virtcpu.cpu.CpuFile;
+import dev.virtcpu.cpu.CpuParser;
+import dev.virtcpu.cpu.InputException;
+import dev.virtcpu.cpu.LibvirtException;
+import dev.virtcpu.xml.XmlDocument;
+import dev.virtcpu.xml.XmlElement;
+import dev.virtcpu.xml.XmlNode;
+import dev.virtcpu.xml.XmlParser;
+import dev.virtcpu.xml.XmlProblem;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads host description files: {@code virsh capabilities} output, {@code virsh domcapabilities}
+ * output (its host-model CPU) and bare host {@code <cpu>} elements (several per file allowed).
+ */
+public final class HostFileReader {
+    /** Hosts found in one file, and what was wrong with it. */
+    public record Result(List<Host> hosts, List<Problem> problems) {
+    }
+
+    private HostFileReader() {
+    }
+
+    /** @param name the host name to use (null: derived from the file name) */
+    public static Result read(Path file, String name) {
+        List<Problem> problems = new ArrayList<>();
+        String text;
+        try {
+            text = CpuFile.readText(file, file.toString());
+        } catch (InputException e) {
+            problems.add(new Problem(file, 0, 0, "host-file-unreadable", e.getMessage()));
+            return new Result(List.of(), problems);
+        }
+        return parse(file, name, text, problems);
+    }
+
+    public static Result parse(Path file, String name, String text, List<Problem> problems) {
+        XmlDocument doc = XmlParser.parse(text);
+        for (XmlProblem p : doc.problems()) {
+            problems.add(new Problem(file, p.start(), p.end(), "host-file-xml", p.message()));
+        }
+        if (!doc.problems().isEmpty()) return new Result(List.of(), problems);
+        List<Host> hosts = new ArrayList<>();
+        String base = name != null ? name : baseName(file);
+        String domcapsArch = null;
+        for (XmlElement root : doc.rootElements()) {
+            if (root.name().equals("domainCapabilities") && root.element("arch") != null) domcapsArch = root.element("arch").text().trim();
+        }
+        List<XmlElement> cpus = CpuExtractor.extract(doc.rootElements());
+        if (cpus.isEmpty()) {
+            problems.add(new Problem(file, 0, Math.min(text.length(), 1), "host-file-no-cpu",
+                    "no host CPU found: expected capabilities, domcapabilities (host-model supported='yes') or <cpu> elements"));
+        }
+        int i = 0;
+        for (XmlElement e : cpus) {
+            i++;
+            String hostName = cpus.size() == 1 ? base : base + "#" + i;
+            try {
+                CpuDef cpu;
+                if (e.name().equals("mode")) {
+                    cpu = CpuParser.parse(e, CpuDef.Type.GUEST);
+                    cpu.arch = domcapsArch == null ? "x86_64" : domcapsArch;
+                } else {
+                    cpu = CpuParser.parse(e, CpuDef.Type.HOST);
+                }
+                hosts.add(new Host(hostName, file, doc.lines().line(e.start()), doc.lines().column(e.start()), cpu));
+            } catch (LibvirtException ex) {
+                XmlNode at = ex.node() != null ? ex.node() : e;
+                problems.add(new Problem(file, at.start(), Math.max(at.start() + 1, Math.min(at.end(), at.start() + 200)),
+                        "host-cpu-invalid", ex.getMessage()));
+            }
+        }
+        return new Result(hosts, problems);
+    }
+
+    static String baseName(Path file) {
+        String n = file.getFileName().toString();
+        return n.endsWith(".xml") ? n.substring(0, n.length() - 4) : n;
+    }
+}
