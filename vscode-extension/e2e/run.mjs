@@ -76,6 +76,10 @@ async function step(name, fn) {
         console.log(`FAIL ${name} (${((Date.now() - t) / 1000).toFixed(1)} s): ${e.message}`);
         const file = await screenshot(`fail-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`);
         console.log(`     screenshot: ${file}`);
+        const tail = outputLog().trim().split('\n').slice(-8);
+        if (tail.length && tail[0]) {
+            console.log(`     last lines of the virtcpu output:\n       ${tail.join('\n       ')}`);
+        }
         throw e;
     }
 }
@@ -192,8 +196,8 @@ try {
     });
 
     await step('extension starts the language server', async () => {
-        await waitFor('"The language server is running." in the virtcpu output', () =>
-            /The language server is running\./.test(outputLog()),
+        await waitFor('"The language server is running" in the virtcpu output', () =>
+            /The language server is running[ .]/.test(outputLog()),
         );
         const log = outputLog();
         const start = log.split('\n').find((l) => /Starting the language server/.test(l)) ?? '';

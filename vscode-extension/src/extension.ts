@@ -8,11 +8,12 @@ import {
     ExecuteCommandRequest,
     LanguageClient,
     LanguageClientOptions,
+    ErrorCodes,
+    ResponseError,
     RevealOutputChannelOn,
     ServerOptions,
     StaticFeature,
     DynamicFeature,
-    TransportKind,
 } from 'vscode-languageclient/node';
 import { RestartBackoff } from './backoff';
 import {
@@ -49,6 +50,14 @@ function settings(): VirtcpuSettings {
  * this extension already uses for its own UI (registering a command twice fails).
  */
 class VirtcpuLanguageClient extends LanguageClient {
+    /** Set for automatic restarts: their start failures are logged but not shown as notifications
+     * each time (the extension tells the user itself when it gives up). */
+    public quietStartFailures = false;
+
+    public error(message: string, data?: any, showNotification: boolean | 'force' = true): void {
+        super.error(message, data, this.quietStartFailures ? false : showNotification);
+    }
+
     public registerFeature(feature: StaticFeature | DynamicFeature<any>): void {
         const dynamic = feature as DynamicFeature<any>;
         if (dynamic.registrationType?.method === ExecuteCommandRequest.method) {
@@ -151,10 +160,11 @@ class VirtcpuExtension implements vscode.Disposable {
         }
         const args = serverArgs(s, jar);
         this.output.appendLine(`Starting the language server: ${java.java} ${args.join(' ')} (Java ${java.version}, from ${java.source})`);
+        // No `transport`: stdio is the default, and TransportKind.stdio would append `--stdio` to the
+        // server's command line, which `virtcpu lsp` does not take.
         const serverOptions: ServerOptions = {
             command: java.java,
             args,
-            transport: TransportKind.stdio,
             options: { env: process.env },
         };
         const clientOptions: LanguageClientOptions = {
@@ -167,6 +177,17 @@ class VirtcpuExtension implements vscode.Disposable {
             outputChannel: this.output,
             traceOutputChannel: this.output,
             revealOutputChannelOn: RevealOutputChannelOn.Never,
+            // A failed `initialize` is not retried in place: the process is stopped and the close
+            // handler restarts it with back-off.
+            initializationFailedHandler: (error) => {
+                const text = error instanceof Error ? error.message : String(error);
+                this.output.appendLine(`The language server failed to initialize: ${text}`);
+                // An answer from a live server (not a dead connection) will not get better by retrying.
+                if (error instanceof ResponseError && error.code !== ErrorCodes.PendingResponseRejected) {
+                    void vscode.window.showErrorMessage(`virtcpu: the language server failed to initialize: ${text}`);
+                }
+                return false;
+            },
             errorHandler: {
                 error: (_error, _message, count): ErrorHandlerResult => ({
                     action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown,
@@ -175,6 +196,7 @@ class VirtcpuExtension implements vscode.Disposable {
             },
         };
         const client = new VirtcpuLanguageClient('virtcpu', 'virtcpu', serverOptions, clientOptions);
+        client.quietStartFailures = this.backoff.crashes > 0;
         this.client = client;
         try {
             await client.start();
@@ -183,8 +205,13 @@ class VirtcpuExtension implements vscode.Disposable {
             // A start failure after the process exited is handled by onClosed (restart with back-off).
             return;
         }
+        if (this.client !== client || !client.isRunning()) {
+            return;
+        }
+        client.quietStartFailures = false;
         this.backoff.started(Date.now());
-        this.output.appendLine('The language server is running.');
+        const info = client.initializeResult?.serverInfo;
+        this.output.appendLine(`The language server is running${info ? ` (${info.name}${info.version ? ' ' + info.version : ''})` : ''}.`);
         this.scheduleStatusRefresh(0);
     }
 
@@ -197,6 +224,7 @@ class VirtcpuExtension implements vscode.Disposable {
         this.statusBar.text = '$(warning) virtcpu';
         this.statusBar.tooltip = 'The virtcpu language server stopped. Run "virtcpu: Restart Language Server".';
         this.statusBar.command = 'virtcpu.restartServer';
+        this.statusBar.show();
         if (delay === undefined) {
             const msg = `The virtcpu language server stopped ${this.backoff.crashes} times in a row and is not restarted again. See the "virtcpu" output for details.`;
             const restart = 'Restart';
@@ -210,7 +238,6 @@ class VirtcpuExtension implements vscode.Disposable {
             return { action: CloseAction.DoNotRestart, message: msg, handled: true };
         }
         const message = `The virtcpu language server stopped; restarting it in ${delay / 1000} s.`;
-        this.output.appendLine(message);
         this.restartTimer = setTimeout(() => {
             this.restartTimer = undefined;
             void this.restart(false);
