@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 /** The {@code virtcpu} command line. */
 @Command(name = "virtcpu", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Checks libvirt <cpu> definitions against libvirt's CPU map and a set of hosts.",
-        subcommands = {LintCommand.class, BaselineCommand.class, CompareCommand.class, ModelsCommand.class, FeaturesCommand.class})
+        subcommands = {LspCommand.class, LintCommand.class, BaselineCommand.class, CompareCommand.class, ModelsCommand.class, FeaturesCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,154 @@
+package dev.virtcpu.analysis;
+
+import dev.virtcpu.cpu.CpuFormatter;
+import dev.virtcpu.hosts.HostSet;
+import dev.virtcpu.model.ArchMap;
+import dev.virtcpu.model.Feature;
+import dev.virtcpu.model.Model;
+import dev.virtcpu.model.Vendor;
+import dev.virtcpu.xml.XmlAttribute;
+import dev.virtcpu.xml.XmlDocument;
+import dev.virtcpu.xml.XmlElement;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Completion and hover at an offset of a domain document. */
+public final class Assist {
+    private static final Map<String, List<String>> VALUES = Map.ofEntries(
+            Map.entry("cpu@mode", StructureChecks.MODES), Map.entry("cpu@match", StructureChecks.MATCHES),
+            Map.entry("cpu@check", StructureChecks.CHECKS), Map.entry("cpu@migratable", StructureChecks.SWITCH),
+            Map.entry("cpu@deprecated_features", StructureChecks.SWITCH), Map.entry("model@fallback", StructureChecks.FALLBACKS),
+            Map.entry("feature@policy", StructureChecks.POLICIES), Map.entry("cache@mode", StructureChecks.CACHE_MODES),
+            Map.entry("cache@level", List.of("1", "2", "3")), Map.entry("maxphysaddr@mode", StructureChecks.MAXPHYSADDR_MODES));
+
+    private Assist() {
+    }
+
+    public static List<Completion> complete(XmlDocument doc, int offset, AnalysisContext ctx) {
+        List<Completion> out = new ArrayList<>();
+        XmlElement e = doc.elementAt(offset);
+        if (e == null || !inDomain(e)) return out;
+        ArchMap map = ctx.map().x86();
+        XmlAttribute attr = attributeAt(e, offset);
+        if (attr != null) {
+            int s = attr.valueStart();
+            int t = attr.valueEnd();
+            if (e.name().equals("feature") && attr.name().equals("name")) {
+                features(map, ctx, s, t, out);
+            } else {
+                List<String> values = VALUES.get(e.name() + "@" + attr.name());
+                if (values != null) {
+                    for (int i = 0; i < values.size(); i++) {
+                        out.add(new Completion(values.get(i), Completion.Kind.VALUE, e.name() + " " + attr.name(), null,
+                                String.format("%02d", i), s, t, values.get(i), false));
+                    }
+                }
+            }
+            return out;
+        }
+        if (e.startTagEnd() >= 0 && offset >= e.startTagEnd() && (e.endTagStart() < 0 || offset <= e.endTagStart())
+                && e.parent() != null && e.parent().name().equals("cpu")) {
+            int s = e.contentStart();
+            int t = e.endTagStart() >= 0 ? e.endTagStart() : Math.max(offset, textEnd(doc.text(), s));
+            if (e.name().equals("model")) models(map, ctx, s, t, out);
+            else if (e.name().equals("vendor")) {
+                for (Vendor v : map.vendors()) out.add(new Completion(v.name(), Completion.Kind.VENDOR, "CPU vendor " + v.string(), null, v.name(), s, t, v.name(), false));
+            }
+            return out;
+        }
+        if (e.name().equals("domain") && e.startTagEnd() >= 0 && offset >= e.startTagEnd()) cpuSnippet(doc, offset, ctx, out);
+        return out;
+    }
+
+    public static Hover hover(XmlDocument doc, int offset, AnalysisContext ctx) {
+        XmlElement e = doc.elementAt(offset);
+        if (e == null || !inDomain(e)) return null;
+        ArchMap map = ctx.map().x86();
+        XmlAttribute attr = attributeAt(e, offset);
+        if (attr != null && e.name().equals("feature") && attr.name().equals("name") && attr.value() != null) {
+            Feature f = map.feature(attr.value());
+            if (f == null) return null;
+            return new Hover(Docs.feature(map, f, ctx), attr.valueStart(), attr.valueEnd());
+        }
+        if (e.name().equals("model") && e.parent() != null && e.parent().name().equals("cpu") && offset >= e.contentStart()
+                && offset <= e.contentEnd()) {
+            Model m = map.model(e.text().strip());
+            if (m == null) return null;
+            int[] r = Ranges.text(e, doc.text());
+            return new Hover(Docs.model(map, m, ctx), r[0], r[1]);
+        }
+        return null;
+    }
+
+    private static void models(ArchMap map, AnalysisContext ctx, int s, int t, List<Completion> out) {
+        HostSet.Evaluation eval = ctx.evaluation();
+        int total = eval == null ? 0 : eval.usable().size();
+        for (Model m : map.models()) {
+            List<HostSet.HostData> lacking = Docs.hostsLackingModel(m, eval);
+            boolean all = total > 0 && lacking.isEmpty();
+            String detail = (m.vendor() == null ? "generic" : m.vendor().name())
+                    + (total > 0 ? " · runs on " + (total - lacking.size()) + "/" + total + " hosts" : "");
+            String rank = (total == 0 ? "1" : all ? "0" : "2") + String.format("%04d", map.models().size() - m.index());
+            out.add(new Completion(m.name(), Completion.Kind.MODEL, detail, Docs.model(map, m, ctx), rank, s, t, m.name(), false));
+        }
+    }
+
+    private static void features(ArchMap map, AnalysisContext ctx, int s, int t, List<Completion> out) {
+        HostSet.Evaluation eval = ctx.evaluation();
+        int total = eval == null ? 0 : eval.usable().size();
+        for (Feature f : map.features()) {
+            int have = 0;
+            if (eval != null) for (HostSet.HostData h : eval.usable()) if (h.has(f.index())) have++;
+            String detail = (f.hasLocation() ? f.location() : "feature") + (total > 0 ? " · on " + have + "/" + total + " hosts" : "");
+            String rank = (total == 0 ? "1" : have == total ? "0" : "2") + f.name();
+            out.add(new Completion(f.name(), Completion.Kind.FEATURE, detail, null, rank, s, t, f.name(), false));
+        }
+    }
+
+    /** Documentation of a feature completion, computed on demand (resolve). */
+    public static String featureDoc(String name, AnalysisContext ctx) {
+        Feature f = ctx.map().x86().feature(name);
+        return f == null ? null : Docs.feature(ctx.map().x86(), f, ctx);
+    }
+
+    private static void cpuSnippet(XmlDocument doc, int offset, AnalysisContext ctx, List<Completion> out) {
+        HostSet.Evaluation eval = ctx.evaluation();
+        String text = doc.text();
+        int s = offset;
+        while (s > 0 && (Character.isLetter(text.charAt(s - 1)) || text.charAt(s - 1) == '<')) {
+            s--;
+            if (text.charAt(s) == '<') break;
+        }
+        if (eval == null || eval.baseline() == null) {
+            out.add(new Completion("cpu", Completion.Kind.SNIPPET, "custom CPU model", null, "0", s, offset,
+                    "<cpu mode='custom' match='exact'>\n  <model fallback='allow'>${1}</model>\n</cpu>", true));
+            return;
+        }
+        String indent = LineEdits.indentOf(text, s);
+        String formatted = CpuFormatter.format(eval.baseline(), indent, "  ").substring(indent.length()).stripTrailing();
+        out.add(new Completion("cpu", Completion.Kind.SNIPPET, "baseline of host set '" + ctx.hostSetName() + "': "
+                + BaselineEdit.summary(eval.baseline()), "```xml\n" + formatted + "\n```", "0", s, offset,
+                formatted.replace("$", "\\$"), true));
+    }
+
+    private static boolean inDomain(XmlElement e) {
+        XmlElement root = e;
+        while (root.parent() != null) root = root.parent();
+        return root.name().equals("domain");
+    }
+
+    private static XmlAttribute attributeAt(XmlElement e, int offset) {
+        for (XmlAttribute a : e.attributes()) {
+            if (a.value() != null && offset >= a.valueStart() && offset <= a.valueEnd()) return a;
+        }
+        return null;
+    }
+
+    private static int textEnd(String text, int from) {
+        int i = from;
+        while (i < text.length() && text.charAt(i) != '<' && text.charAt(i) != '\n') i++;
+        return i;
+    }
+}

@@ -1,0 +1,476 @@
+package dev.virtcpu.lsp;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.virtcpu.analysis.AnalysisContext;
+import dev.virtcpu.analysis.Analyzer;
+import dev.virtcpu.analysis.Assist;
+import dev.virtcpu.analysis.BaselineEdit;
+import dev.virtcpu.analysis.Codes;
+import dev.virtcpu.analysis.Completion;
+import dev.virtcpu.analysis.DocumentAnalysis;
+import dev.virtcpu.analysis.Finding;
+import dev.virtcpu.analysis.Fix;
+import dev.virtcpu.analysis.Project;
+import dev.virtcpu.analysis.Severity;
+import dev.virtcpu.cpu.CpuFormatter;
+import dev.virtcpu.hosts.Config;
+import dev.virtcpu.hosts.HostSet;
+import dev.virtcpu.hosts.Problem;
+import dev.virtcpu.xml.LineMap;
+import dev.virtcpu.xml.XmlDocument;
+import dev.virtcpu.xml.XmlParser;
+import org.eclipse.lsp4j.*;
+import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageClientAware;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.lsp4j.services.TextDocumentService;
+import org.eclipse.lsp4j.services.WorkspaceService;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** The LSP4J glue: keeps open documents, asks the analysis layer, translates the answers. */
+public final class VirtcpuLanguageServer implements LanguageServer, LanguageClientAware, TextDocumentService, WorkspaceService {
+    static final List<String> COMMANDS = List.of("virtcpu.hostSets", "virtcpu.baseline", "virtcpu.selectHostSet");
+
+    private final Project project = new Project();
+    private final Map<String, OpenDocument> documents = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> sidePublished = new ConcurrentHashMap<>();
+    private final ExecutorService analysisThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "virtcpu-analysis");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile LanguageClient client;
+    private volatile Positions positions = new Positions(false);
+    private volatile boolean relatedSupport = true;
+    private volatile boolean snippetSupport = false;
+    private volatile boolean markdownSupport = true;
+    private volatile boolean shutdown;
+
+    @Override
+    public void connect(LanguageClient client) {
+        this.client = client;
+    }
+
+    int exitCode() { return shutdown ? 0 : 1; }
+
+    @Override
+    public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+        ClientCapabilities caps = params.getCapabilities();
+        String encoding = PositionEncodingKind.UTF16;
+        if (caps != null) {
+            if (caps.getGeneral() != null && caps.getGeneral().getPositionEncodings() != null
+                    && !caps.getGeneral().getPositionEncodings().contains(PositionEncodingKind.UTF16)
+                    && caps.getGeneral().getPositionEncodings().contains(PositionEncodingKind.UTF32)) {
+                encoding = PositionEncodingKind.UTF32;
+            }
+            TextDocumentClientCapabilities td = caps.getTextDocument();
+            if (td != null) {
+                relatedSupport = td.getPublishDiagnostics() == null || !Boolean.FALSE.equals(td.getPublishDiagnostics().getRelatedInformation());
+                if (td.getCompletion() != null && td.getCompletion().getCompletionItem() != null) {
+                    snippetSupport = Boolean.TRUE.equals(td.getCompletion().getCompletionItem().getSnippetSupport());
+                    List<String> formats = td.getCompletion().getCompletionItem().getDocumentationFormat();
+                    markdownSupport = formats == null || formats.contains(MarkupKind.MARKDOWN);
+                }
+            }
+        }
+        positions = new Positions(encoding.equals(PositionEncodingKind.UTF32));
+        applySettings(params.getInitializationOptions());
+        ServerCapabilities sc = new ServerCapabilities();
+        sc.setPositionEncoding(encoding);
+        sc.setTextDocumentSync(TextDocumentSyncKind.Incremental);
+        CompletionOptions completion = new CompletionOptions(true, List.of("'", "\"", ">", "<"));
+        sc.setCompletionProvider(completion);
+        sc.setHoverProvider(true);
+        sc.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
+        sc.setCodeLensProvider(new CodeLensOptions(false));
+        sc.setExecuteCommandProvider(new ExecuteCommandOptions(COMMANDS));
+        return CompletableFuture.completedFuture(new InitializeResult(sc, new ServerInfo("virtcpu", version())));
+    }
+
+    private static String version() {
+        String v = VirtcpuLanguageServer.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    @Override
+    public void initialized(InitializedParams params) {
+        analysisThread.submit(() -> {
+            // Warm the hot paths once so the first edits are answered quickly.
+            Analyzer.analyze("<domain><cpu mode='custom'><model>Haswell</model><feature policy='require' name='vmx'/></cpu></domain>",
+                    project.resolve(null, null).context());
+        });
+    }
+
+    @Override
+    public CompletableFuture<Object> shutdown() {
+        shutdown = true;
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void exit() {
+        analysisThread.shutdownNow();
+        System.exit(shutdown ? 0 : 1);
+    }
+
+    @Override
+    public TextDocumentService getTextDocumentService() { return this; }
+
+    @Override
+    public WorkspaceService getWorkspaceService() { return this; }
+
+    // ---- documents -------------------------------------------------------------------------
+
+    @Override
+    public void didOpen(DidOpenTextDocumentParams params) {
+        TextDocumentItem item = params.getTextDocument();
+        OpenDocument doc = OpenDocument.of(item.getUri(), item.getVersion(), item.getText());
+        documents.put(item.getUri(), doc);
+        schedule(item.getUri());
+    }
+
+    @Override
+    public void didChange(DidChangeTextDocumentParams params) {
+        String uri = params.getTextDocument().getUri();
+        OpenDocument doc = documents.get(uri);
+        if (doc == null) return;
+        String text = doc.text();
+        LineMap lines = doc.lines();
+        for (TextDocumentContentChangeEvent change : params.getContentChanges()) {
+            if (change.getRange() == null) {
+                text = change.getText();
+            } else {
+                int s = positions.offset(lines, change.getRange().getStart());
+                int e = positions.offset(lines, change.getRange().getEnd());
+                text = text.substring(0, s) + change.getText() + text.substring(Math.max(s, e));
+            }
+            lines = new LineMap(text);
+        }
+        documents.put(uri, new OpenDocument(uri, params.getTextDocument().getVersion(), text, lines));
+        schedule(uri);
+    }
+
+    @Override
+    public void didClose(DidCloseTextDocumentParams params) {
+        String uri = params.getTextDocument().getUri();
+        documents.remove(uri);
+        if (client != null) client.publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
+    }
+
+    @Override
+    public void didSave(DidSaveTextDocumentParams params) {
+        Path p = path(params.getTextDocument().getUri());
+        if (p != null) {
+            project.workspace().invalidate(p);
+            scheduleAll();
+        }
+    }
+
+    private void schedule(String uri) {
+        analysisThread.submit(() -> publish(uri));
+    }
+
+    private void scheduleAll() {
+        for (String uri : documents.keySet()) schedule(uri);
+    }
+
+    /** Analyses the latest version (bursts of edits coalesce: stale versions are skipped). */
+    private void publish(String uri) {
+        OpenDocument doc = documents.get(uri);
+        if (doc == null || client == null) return;
+        try {
+            Analysis a = analyze(doc);
+            if (documents.get(uri) != doc) return;
+            List<Diagnostic> diags = new ArrayList<>();
+            for (Finding f : a.analysis().findings()) diags.add(Translate.diagnostic(doc, positions, f, relatedSupport));
+            if (a.configProblem() != null && !a.analysis().cpus().isEmpty()) {
+                Finding f = new Finding(Codes.HOST_SET_PROBLEM, Severity.WARNING, a.analysis().cpus().get(0).nameStart(),
+                        a.analysis().cpus().get(0).nameEnd(), a.configProblem(), List.of(), List.of());
+                diags.add(Translate.diagnostic(doc, positions, f, relatedSupport));
+            }
+            client.publishDiagnostics(new PublishDiagnosticsParams(uri, diags, doc.version()));
+            publishSideFiles(a.resolution());
+        } catch (RuntimeException e) {
+            System.err.println("virtcpu lsp: analysis of " + uri + " failed: " + e);
+            e.printStackTrace(System.err);
+        }
+    }
+
+    /** Problems in .virtcpu.json and host files are published as diagnostics of those files. */
+    private void publishSideFiles(Project.Resolution r) {
+        Map<Path, List<Problem>> byFile = new LinkedHashMap<>();
+        Config c = r.config();
+        if (c != null && c.file != null) {
+            byFile.put(c.file, new ArrayList<>(c.problems));
+        }
+        HostSet set = r.context().hostSet();
+        if (set != null) {
+            for (Problem p : set.problems()) {
+                if (p.file() != null) byFile.computeIfAbsent(p.file(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        String key = c == null || c.file == null ? "" : c.file.toString();
+        Set<String> now = ConcurrentHashMap.newKeySet();
+        for (Map.Entry<Path, List<Problem>> e : byFile.entrySet()) {
+            String uri = e.getKey().toUri().toString();
+            if (documents.containsKey(uri) && e.getKey().toString().endsWith(".xml")) continue;
+            String text = documents.containsKey(uri) ? documents.get(uri).text() : read(e.getKey());
+            LineMap lines = new LineMap(text);
+            List<Diagnostic> diags = new ArrayList<>();
+            for (Problem p : e.getValue()) {
+                String code = c != null && e.getKey().equals(c.file) ? Codes.CONFIG_PROBLEM : Codes.HOST_FILE_PROBLEM;
+                diags.add(new Diagnostic(positions.range(lines, Math.min(p.start(), text.length()), Math.min(p.end(), text.length())),
+                        p.message(), DiagnosticSeverity.Error, Translate.SOURCE, code));
+            }
+            if (!diags.isEmpty()) now.add(uri);
+            client.publishDiagnostics(new PublishDiagnosticsParams(uri, diags));
+        }
+        Set<String> before = sidePublished.put(key, now);
+        if (before != null) {
+            for (String uri : before) {
+                if (!now.contains(uri)) client.publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
+            }
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private record Analysis(DocumentAnalysis analysis, Project.Resolution resolution, String configProblem) {
+    }
+
+    private Analysis analyze(OpenDocument doc) {
+        XmlDocument xml = XmlParser.parse(doc.text());
+        Project.Resolution r = project.resolve(path(doc.uri()), xml);
+        return new Analysis(Analyzer.analyze(xml, r.context()), r, r.problem());
+    }
+
+    private AnalysisContext context(OpenDocument doc, XmlDocument xml) {
+        return project.resolve(path(doc.uri()), xml).context();
+    }
+
+    static Path path(String uri) {
+        try {
+            URI u = URI.create(uri);
+            return "file".equals(u.getScheme()) ? Path.of(u) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    // ---- requests --------------------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
+        return CompletableFutures.computeAsync(cancel -> {
+            OpenDocument doc = documents.get(params.getTextDocument().getUri());
+            if (doc == null) return Either.forLeft(List.of());
+            XmlDocument xml = XmlParser.parse(doc.text());
+            int offset = positions.offset(doc.lines(), params.getPosition());
+            List<Completion> items = Assist.complete(xml, offset, context(doc, xml));
+            cancel.checkCanceled();
+            List<CompletionItem> out = new ArrayList<>(items.size());
+            for (Completion c : items) out.add(Translate.completion(doc, positions, c, snippetSupport, markdownSupport));
+            return Either.forRight(new CompletionList(false, out));
+        });
+    }
+
+    @Override
+    public CompletableFuture<CompletionItem> resolveCompletionItem(CompletionItem item) {
+        return CompletableFutures.computeAsync(cancel -> {
+            if (item.getDocumentation() == null && item.getData() != null && !documents.isEmpty()) {
+                String name = item.getData() instanceof JsonElement j && j.isJsonPrimitive() ? j.getAsString() : String.valueOf(item.getData());
+                OpenDocument doc = documents.values().iterator().next();
+                String md = Assist.featureDoc(name, context(doc, XmlParser.parse(doc.text())));
+                if (md != null) item.setDocumentation(new MarkupContent(markdownSupport ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT, md));
+            }
+            return item;
+        });
+    }
+
+    @Override
+    public CompletableFuture<org.eclipse.lsp4j.Hover> hover(HoverParams params) {
+        return CompletableFutures.computeAsync(cancel -> {
+            OpenDocument doc = documents.get(params.getTextDocument().getUri());
+            if (doc == null) return null;
+            XmlDocument xml = XmlParser.parse(doc.text());
+            dev.virtcpu.analysis.Hover h = Assist.hover(xml, positions.offset(doc.lines(), params.getPosition()), context(doc, xml));
+            if (h == null) return null;
+            return new org.eclipse.lsp4j.Hover(new MarkupContent(markdownSupport ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT,
+                    h.markdown()), positions.range(doc.lines(), h.start(), h.end()));
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+        return CompletableFutures.computeAsync(cancel -> {
+            OpenDocument doc = documents.get(params.getTextDocument().getUri());
+            if (doc == null) return List.of();
+            Analysis a = analyze(doc);
+            cancel.checkCanceled();
+            int s = positions.offset(doc.lines(), params.getRange().getStart());
+            int e = positions.offset(doc.lines(), params.getRange().getEnd());
+            List<Either<Command, CodeAction>> out = new ArrayList<>();
+            Set<String> titles = new java.util.HashSet<>();
+            for (Finding f : a.analysis().findings()) {
+                if (f.fixes().isEmpty() || f.end() < s || f.start() > e) continue;
+                Diagnostic d = Translate.diagnostic(doc, positions, f, relatedSupport);
+                for (Fix fix : f.fixes()) {
+                    if (titles.add(fix.title())) out.add(Either.forRight(Translate.action(doc, positions, fix, d)));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
+        return CompletableFutures.computeAsync(cancel -> {
+            OpenDocument doc = documents.get(params.getTextDocument().getUri());
+            if (doc == null) return List.of();
+            Analysis a = analyze(doc);
+            List<CodeLens> out = new ArrayList<>();
+            for (Finding f : a.analysis().findings()) {
+                if (!f.code().equals(Codes.HOST_SUMMARY)) continue;
+                Command cmd = new Command(f.message().replace(" of host set", " ·").replace("; baseline:", " · baseline:"),
+                        "virtcpu.showBaseline", List.of(doc.uri()));
+                out.add(new CodeLens(positions.range(doc.lines(), f.start(), f.end()), cmd, null));
+            }
+            return out;
+        });
+    }
+
+    // ---- workspace -------------------------------------------------------------------------
+
+    @Override
+    public void didChangeConfiguration(DidChangeConfigurationParams params) {
+        Object s = params.getSettings();
+        if (s instanceof JsonObject o && o.has("virtcpu")) s = o.get("virtcpu");
+        applySettings(s);
+        project.workspace().invalidateAll();
+        scheduleAll();
+    }
+
+    @Override
+    public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
+        for (FileEvent e : params.getChanges()) {
+            Path p = path(e.getUri());
+            if (p != null) project.workspace().invalidate(p);
+        }
+        scheduleAll();
+    }
+
+    private void applySettings(Object options) {
+        if (!(options instanceof JsonObject o)) return;
+        String hostSet = string(o, "hostSet");
+        String cpuMap = string(o, "cpuMap");
+        Map<String, Severity> sev = new HashMap<>();
+        if (o.has("severity") && o.get("severity").isJsonObject()) {
+            for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("severity").entrySet()) {
+                Severity v = e.getValue().isJsonPrimitive() ? Severity.parse(e.getValue().getAsString()) : null;
+                if (v != null) sev.put(e.getKey(), v);
+            }
+        }
+        Config fallback = null;
+        if (o.has("hostSets") && o.get("hostSets").isJsonObject()) {
+            fallback = dev.virtcpu.hosts.ConfigLoader.parse(null, o.toString());
+            fallback.dir = Path.of("").toAbsolutePath();
+        }
+        project.setSettings(new Project.Settings(hostSet, cpuMap == null ? null : Path.of(cpuMap), sev, fallback));
+    }
+
+    private static String string(JsonObject o, String key) {
+        return o.has(key) && o.get(key).isJsonPrimitive() ? o.get(key).getAsString() : null;
+    }
+
+    @Override
+    public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
+        return CompletableFutures.computeAsync(cancel -> {
+            List<Object> args = params.getArguments() == null ? List.of() : params.getArguments();
+            String uri = args.size() > 0 ? arg(args.get(0)) : null;
+            Path file = uri == null ? null : path(uri);
+            OpenDocument doc = uri == null ? null : documents.get(uri);
+            XmlDocument xml = doc == null ? null : XmlParser.parse(doc.text());
+            switch (params.getCommand()) {
+                case "virtcpu.hostSets": {
+                    Config c = project.configFor(file);
+                    Project.Resolution r = project.resolve(file, xml);
+                    List<Object> sets = new ArrayList<>();
+                    if (c != null) {
+                        for (String name : c.hostSets.keySet()) {
+                            HostSet set = project.workspace().hostSet(c, name);
+                            HostSet.Evaluation ev = set.evaluate(r.context().map());
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("name", name);
+                            m.put("hosts", set.hosts().size());
+                            m.put("baselineModel", ev.baseline() == null ? null : ev.baseline().model);
+                            m.put("source", c.file == null ? null : c.file.toString());
+                            sets.add(m);
+                        }
+                    }
+                    Map<String, Object> result = new LinkedHashMap<>();
+                    result.put("sets", sets);
+                    result.put("active", r.context().hostSetName());
+                    return result;
+                }
+                case "virtcpu.baseline": {
+                    String name = args.size() > 1 ? arg(args.get(1)) : null;
+                    Project.Resolution r = project.resolve(file, xml);
+                    HostSet set = name == null ? r.context().hostSet() : project.workspace().hostSet(project.configFor(file), name);
+                    Map<String, Object> result = new LinkedHashMap<>();
+                    if (set == null) {
+                        result.put("error", "no host set" + (name == null ? " is configured for this file" : " named '" + name + "'"));
+                        return result;
+                    }
+                    HostSet.Evaluation ev = set.evaluate(r.context().map());
+                    if (ev.baseline() == null) {
+                        result.put("error", ev.baselineError());
+                        return result;
+                    }
+                    result.put("xml", CpuFormatter.format(ev.baseline()));
+                    result.put("hostSet", set.name());
+                    result.put("hosts", set.hosts().size());
+                    result.put("summary", BaselineEdit.summary(ev.baseline()));
+                    return result;
+                }
+                case "virtcpu.selectHostSet": {
+                    String name = args.size() > 1 ? arg(args.get(1)) : null;
+                    project.select(file, name);
+                    scheduleAll();
+                    return null;
+                }
+                default:
+                    throw new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
+                            org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidParams, "unknown command " + params.getCommand(), null));
+            }
+        });
+    }
+
+    private static String arg(Object o) {
+        if (o == null) return null;
+        if (o instanceof JsonElement j) return j.isJsonNull() ? null : j.isJsonPrimitive() ? j.getAsString() : j.toString();
+        return o.toString();
+    }
+}
