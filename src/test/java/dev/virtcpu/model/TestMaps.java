@@ -52,6 +52,10 @@ public final class TestMaps {
         return system;
     }
 
+    public static ArchMap system900X86() {
+        return system900().x86();
+    }
+
     public static boolean isCi() {
         String ci = System.getenv("CI");
         return ci != null && !ci.isEmpty() && !ci.equals("false") && !ci.equals("0");
