@@ -18,6 +18,7 @@
 #   VIRTCPU_E2E_TIMEOUT   seconds the UI steps may wait for the server (default 120)
 #   VIRTCPU_E2E_SKIP_BUILD=1    reuse target/virtcpu-all.jar instead of running Maven
 #   VIRTCPU_E2E_SKIP_PACKAGE=1  reuse vscode-extension/virtcpu-*.vsix instead of packaging again
+#   VIRTCPU_E2E_FIXTURE=1       use vscode-extension/e2e/workspace/ even when examples/ has a .virtcpu.json
 # Exit status: 0 when every step passed, non-zero otherwise.
 set -euo pipefail
 
@@ -135,8 +136,9 @@ CODE_SERVER="$CS_PREFIX/node_modules/.bin/code-server"
     { cat "$RUN/install-extension.log"; exit 1; }
 ls "$RUN/extensions" | grep -q '^virtcpu\.virtcpu-' || { log "the extension did not install"; exit 1; }
 
-# The workspace: a copy of examples/ once it holds a .virtcpu.json, else the extension's fixture.
-if [[ -f "$ROOT/examples/.virtcpu.json" && -z ${VIRTCPU_E2E_FIXTURE:-} ]]; then
+# The workspace: a copy of examples/ once it holds a .virtcpu.json, else (and with the mock server,
+# which only understands the fixture) the extension's fixture workspace.
+if [[ -f "$ROOT/examples/.virtcpu.json" && -z ${VIRTCPU_E2E_FIXTURE:-} && $MODE != mock ]]; then
     cp -a "$ROOT/examples" "$RUN/workspace"
     log "workspace: copy of examples/"
 else
