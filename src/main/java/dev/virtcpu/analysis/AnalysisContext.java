@@ -1,5 +1,6 @@
 package dev.virtcpu.analysis;
 
+import dev.virtcpu.analysis.schema.RelaxNgDomainValidator;
 import dev.virtcpu.hosts.HostSet;
 import dev.virtcpu.model.CpuMap;
 
@@ -7,10 +8,16 @@ import java.util.Map;
 
 /**
  * What a document is analysed against: the CPU map, the chosen host set (may be null), whether the
- * host set is a live-migration pool, and per-code severity overrides.
+ * host set is a live-migration pool, per-code severity overrides and, optionally, libvirt's RelaxNG
+ * schemas for full-domain validation.
  */
 public record AnalysisContext(CpuMap map, String hostSetName, HostSet hostSet, boolean migratable,
-                              Map<String, Severity> severities) {
+                              Map<String, Severity> severities, RelaxNgDomainValidator domainSchema) {
+
+    public AnalysisContext(CpuMap map, String hostSetName, HostSet hostSet, boolean migratable,
+                           Map<String, Severity> severities) {
+        this(map, hostSetName, hostSet, migratable, severities, null);
+    }
 
     public HostSet.Evaluation evaluation() {
         return hostSet == null ? null : hostSet.evaluate(map);

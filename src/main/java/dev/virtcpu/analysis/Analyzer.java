@@ -1,5 +1,6 @@
 package dev.virtcpu.analysis;
 
+import dev.virtcpu.analysis.schema.SchemaProblem;
 import dev.virtcpu.hosts.HostSet;
 import dev.virtcpu.hosts.Problem;
 import dev.virtcpu.model.ArchMap;
@@ -38,12 +39,22 @@ public final class Analyzer {
             sink.add(Codes.INVALID_ELEMENT, Ranges.name(cpus.get(i)), "a domain has one <cpu>; libvirt ignores this one");
         }
         ArchMap x86 = context.map().x86();
+        if (context.domainSchema() != null && doc.problems().isEmpty()) schema(doc, context, sink);
         hostSetProblems(cpus, context, sink);
         for (XmlElement cpu : cpus) {
             new StructureChecks(text, x86, sink).check(cpu);
             new HostSetChecks(text, x86, context, sink).check(cpu);
         }
         return new DocumentAnalysis(doc, true, cpus, sink.findings, context);
+    }
+
+    /** Full-domain validation against libvirt's RelaxNG schemas: every error at once. */
+    private static void schema(XmlDocument doc, AnalysisContext context, FindingSink sink) {
+        for (SchemaProblem p : context.domainSchema().validate(doc.text(), null)) {
+            int start = doc.lines().offset(Math.max(0, p.line() - 1), Math.max(0, p.column() - 1));
+            int end = p.endLine() > 0 ? doc.lines().offset(p.endLine() - 1, Math.max(0, p.endColumn() - 1)) : start + 1;
+            sink.add(Codes.SCHEMA, new int[]{start, Math.max(end, start + 1)}, p.message());
+        }
     }
 
     private static void hostSetProblems(List<XmlElement> cpus, AnalysisContext context, FindingSink sink) {
@@ -56,7 +67,7 @@ public final class Analyzer {
         HostSet set = context.hostSet();
         if (set == null) return;
         List<String> broken = new ArrayList<>();
-        for (Problem p : set.problems()) broken.add(p.file().getFileName() + ": " + p.message());
+        for (Problem p : set.problems()) broken.add(p.file() == null ? p.message() : p.file().getFileName() + ": " + p.message());
         HostSet.Evaluation eval = context.evaluation();
         for (HostSet.HostData h : eval.hosts()) {
             if (h.error() != null) broken.add(h.host().name() + ": " + h.error());

@@ -1,5 +1,7 @@
 package dev.virtcpu.analysis;
 
+import dev.virtcpu.analysis.schema.RelaxNgDomainValidator;
+import dev.virtcpu.analysis.schema.SchemaLoadException;
 import dev.virtcpu.hosts.Config;
 import dev.virtcpu.hosts.HostSet;
 import dev.virtcpu.hosts.Workspace;
@@ -31,8 +33,13 @@ public final class Project {
     private volatile String forcedHostSet;
 
     /** Editor-level settings: the fallback when no configuration file decides. */
-    public record Settings(String hostSet, Path cpuMap, Map<String, Severity> severity, Config fallbackConfig) {
-        public static final Settings NONE = new Settings(null, null, Map.of(), null);
+    public record Settings(String hostSet, Path cpuMap, Map<String, Severity> severity, Config fallbackConfig,
+                           Path libvirtSchemas) {
+        public static final Settings NONE = new Settings(null, null, Map.of(), null, null);
+
+        public Settings(String hostSet, Path cpuMap, Map<String, Severity> severity, Config fallbackConfig) {
+            this(hostSet, cpuMap, severity, fallbackConfig, null);
+        }
     }
 
     /** A resolved context, plus a problem to report if something could not be loaded. */
@@ -95,7 +102,16 @@ public final class Project {
             for (Map.Entry<String, String> e : config.severity.entrySet()) severities.put(e.getKey(), Severity.parse(e.getValue()));
         }
         boolean migratable = config == null || config.migratable;
-        return new Resolution(new AnalysisContext(map, name, set, migratable, severities), config, problem);
+        RelaxNgDomainValidator schema = null;
+        Path schemaDir = config != null && config.libvirtSchemas != null ? config.libvirtSchemas : settings.libvirtSchemas();
+        if (schemaDir != null) {
+            try {
+                schema = RelaxNgDomainValidator.load(schemaDir);
+            } catch (SchemaLoadException e) {
+                problem = (problem == null ? "" : problem + "; ") + "full-domain validation is off: " + e.getMessage();
+            }
+        }
+        return new Resolution(new AnalysisContext(map, name, set, migratable, severities, schema), config, problem);
     }
 
     /** The host set named in {@code /domain/metadata/virtcpu:hostset/@name} (or its text), if any. */

@@ -46,6 +46,10 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--cpu-map", paramLabel = "DIR", description = "libvirt cpu_map directory (default: the bundled map).")
     Path cpuMap;
 
+    @Option(names = "--libvirt-schemas", paramLabel = "DIR",
+            description = "Also validate whole domains against libvirt's RelaxNG schemas in DIR (e.g. /usr/share/libvirt/schemas).")
+    Path libvirtSchemas;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text, json, sarif or github (default: ${DEFAULT-VALUE}).")
     String format;
@@ -91,12 +95,22 @@ final class LintCommand implements Callable<Integer> {
             Config c = new Config();
             c.dir = base;
             java.util.List<Config.HostSource> sources = new java.util.ArrayList<>();
-            for (String g : hosts) sources.add(new Config.HostSource(g, null, null, 0, 0));
+            for (String g : hosts) {
+                if (!matchesAHostFile(base, g)) {
+                    err.println("virtcpu: --hosts " + g + " matches no host file");
+                    return 2;
+                }
+                sources.add(new Config.HostSource(g, null, null, 0, 0));
+            }
             c.hostSets.put("hosts", sources);
             c.defaultHostSet = "hosts";
             project.forceConfig(c);
         }
-        project.setSettings(new Project.Settings(hostSet, cpuMap, Map.of(), null));
+        if (libvirtSchemas != null && !Files.isRegularFile(libvirtSchemas.resolve("domain.rng"))) {
+            err.println("virtcpu: no domain.rng in " + libvirtSchemas + " (--libvirt-schemas wants libvirt's schema directory)");
+            return 2;
+        }
+        project.setSettings(new Project.Settings(hostSet, cpuMap, Map.of(), null, libvirtSchemas));
         project.forceHostSet(hostSet);
         Linter.Result result = new Linter(project).lint(paths);
         if (fix) result = applyFixes(project, result, paths, out, err);
@@ -157,6 +171,14 @@ final class LintCommand implements Callable<Integer> {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static boolean matchesAHostFile(Path base, String glob) {
+        try {
+            return !dev.virtcpu.hosts.Globs.expand(base, glob).isEmpty();
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

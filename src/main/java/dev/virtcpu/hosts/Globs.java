@@ -24,10 +24,16 @@ public final class Globs {
         return false;
     }
 
-    /** Regular files under {@code base} matching the glob (or the single file it names), sorted. */
-    public static List<Path> expand(Path base, String glob) throws IOException {
+    /** Regular files matching the glob (or the single file it names) relative to {@code relativeTo}, or absolute; sorted. */
+    public static List<Path> expand(Path relativeTo, String glob) throws IOException {
         String g = glob.replace('\\', '/');
         if (g.startsWith("./")) g = g.substring(2);
+        Path base = relativeTo;
+        if (g.startsWith("/") && relativeTo.toAbsolutePath().getRoot() != null) {
+            // an absolute glob (lint --hosts '/srv/hosts/*.xml'): match it from the file system root
+            base = relativeTo.toAbsolutePath().getRoot();
+            g = g.substring(1);
+        }
         Path literal = base.resolve(g);
         if (!hasMeta(g)) {
             List<Path> one = new ArrayList<>();
@@ -41,10 +47,11 @@ public final class Globs {
         if (!Files.isDirectory(root)) return new ArrayList<>();
         List<Path> out = new ArrayList<>();
         final Path walkRoot = root;
+        final Path matchBase = base;
         final String pattern = g;
         try (Stream<Path> s = Files.walk(walkRoot, pattern.contains("**") ? Integer.MAX_VALUE : parts.length - i)) {
             s.filter(Files::isRegularFile).forEach(p -> {
-                if (matches(pattern, base.relativize(p))) out.add(p.normalize());
+                if (matches(pattern, matchBase.relativize(p))) out.add(p.normalize());
             });
         }
         out.sort(null);

@@ -398,7 +398,9 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
             fallback = dev.virtcpu.hosts.ConfigLoader.parse(null, o.toString());
             fallback.dir = Path.of("").toAbsolutePath();
         }
-        project.setSettings(new Project.Settings(hostSet, cpuMap == null ? null : Path.of(cpuMap), sev, fallback));
+        String schemas = string(o, "libvirtSchemas");
+        project.setSettings(new Project.Settings(hostSet, cpuMap == null ? null : Path.of(cpuMap), sev, fallback,
+                schemas == null || schemas.isBlank() ? null : Path.of(schemas)));
     }
 
     private static String string(JsonObject o, String key) {
