@@ -43,6 +43,7 @@ public final class Analyzer {
         hostSetProblems(cpus, context, sink);
         for (XmlElement cpu : cpus) {
             new StructureChecks(text, x86, sink).check(cpu);
+            CpuSchemaChecks.check(doc, cpu, sink);
             new HostSetChecks(text, x86, context, sink).check(cpu);
         }
         return new DocumentAnalysis(doc, true, cpus, sink.findings, context);
