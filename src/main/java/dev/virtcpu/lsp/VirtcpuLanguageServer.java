@@ -62,6 +62,7 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
     private volatile boolean snippetSupport = false;
     private volatile boolean markdownSupport = true;
     private volatile boolean shutdown;
+    private volatile boolean watchRegistration;
 
     @Override
     public void connect(LanguageClient client) {
@@ -80,6 +81,9 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
                     && caps.getGeneral().getPositionEncodings().contains(PositionEncodingKind.UTF32)) {
                 encoding = PositionEncodingKind.UTF32;
             }
+            WorkspaceClientCapabilities ws = caps.getWorkspace();
+            watchRegistration = ws != null && ws.getDidChangeWatchedFiles() != null
+                    && Boolean.TRUE.equals(ws.getDidChangeWatchedFiles().getDynamicRegistration());
             TextDocumentClientCapabilities td = caps.getTextDocument();
             if (td != null) {
                 relatedSupport = td.getPublishDiagnostics() == null || !Boolean.FALSE.equals(td.getPublishDiagnostics().getRelatedInformation());
@@ -111,6 +115,14 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
 
     @Override
     public void initialized(InitializedParams params) {
+        if (watchRegistration && client != null) {
+            // Host files and .virtcpu.json change outside the editor; ask the client to tell us.
+            DidChangeWatchedFilesRegistrationOptions opts = new DidChangeWatchedFilesRegistrationOptions(List.of(
+                    new FileSystemWatcher(Either.forLeft("**/" + Config.FILE_NAME)),
+                    new FileSystemWatcher(Either.forLeft("**/*.xml"))));
+            client.registerCapability(new RegistrationParams(List.of(
+                    new Registration("virtcpu-watch", "workspace/didChangeWatchedFiles", opts))));
+        }
         analysisThread.submit(() -> {
             // Warm the hot paths once so the first edits are answered quickly.
             Analyzer.analyze("<domain><cpu mode='custom'><model>Haswell</model><feature policy='require' name='vmx'/></cpu></domain>",
