@@ -123,7 +123,9 @@ final class LintCommand implements Callable<Integer> {
         };
         out.print(rendered);
         out.flush();
-        if (!result.errors().isEmpty() && result.filesChecked() == 0) {
+        // A path that does not exist is a usage error even when the other paths were linted.
+        boolean missingPath = paths.stream().anyMatch(p -> !Files.exists(p));
+        if (missingPath || !result.errors().isEmpty() && result.filesChecked() == 0) {
             if (!format.equals("text")) for (String e : result.errors()) err.println("error: " + e);
             return 2;
         }
