@@ -93,17 +93,23 @@ public final class ConfigLoader {
             Json.Node list = e.getValue();
             List<Json.Node> members = list.array();
             if (members == null) {
-                if (list.string() != null) members = List.of(list);
-                else {
-                    problem(c, list, "host set \"" + name + "\" must be a list of globs or {\"file\", \"name\"} objects");
-                    continue;
-                }
+                problem(c, list, "host set \"" + name + "\" must be a list of globs or {\"file\", \"name\"} objects");
+                continue;
+            }
+            if (members.isEmpty()) {
+                problem(c, list, "host set \"" + name + "\" is empty: list at least one host file or glob");
+                continue;
             }
             java.util.List<Config.HostSource> sources = new java.util.ArrayList<>();
             for (Json.Node m : members) {
                 if (m.string() != null) {
                     sources.add(new Config.HostSource(m.string(), null, null, m.start(), m.end()));
                 } else if (m.object() != null) {
+                    for (String k : m.object().keySet()) {
+                        if (!Set.of("file", "name", "glob").contains(k)) {
+                            problem(c, m.keys().get(k), "unknown property \"" + k + "\" in a host entry (expected file, name or glob)");
+                        }
+                    }
                     Json.Node file = m.object().get("file");
                     Json.Node glob = m.object().get("glob");
                     Json.Node hostName = m.object().get("name");
