@@ -1,0 +1,128 @@
+package dev.virtcpu.lemminx;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.virtcpu.analysis.Analyzer;
+import dev.virtcpu.analysis.DocumentAnalysis;
+import dev.virtcpu.analysis.Project;
+import dev.virtcpu.analysis.Severity;
+import dev.virtcpu.hosts.Config;
+import dev.virtcpu.hosts.ConfigLoader;
+import dev.virtcpu.xml.XmlDocument;
+import dev.virtcpu.xml.XmlParser;
+import org.eclipse.lemminx.commons.BadLocationException;
+import org.eclipse.lemminx.dom.DOMDocument;
+import org.eclipse.lemminx.dom.DOMElement;
+import org.eclipse.lemminx.utils.JSONUtility;
+import org.eclipse.lsp4j.Range;
+
+import java.lang.ref.WeakReference;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the participants share: the {@link Project} (host-set discovery through {@code .virtcpu.json},
+ * editor settings), the analysis of the latest document version, and offset ↔ position translation.
+ */
+final class VirtcpuService {
+    static final String SOURCE = "virtcpu";
+
+    private final Project project = new Project();
+    private volatile int generation;
+    private Cached cached;
+
+    private record Cached(WeakReference<DOMDocument> document, String text, int generation, Result result) {
+    }
+
+    /** One analysis: the findings plus a problem loading the CPU map or configuration, if any. */
+    record Result(DocumentAnalysis analysis, String configProblem) {
+    }
+
+    /** True when the document's root element is {@code <domain>} (the root may be missing or half-typed). */
+    static boolean isDomain(DOMDocument doc) {
+        DOMElement root = doc == null ? null : doc.getDocumentElement();
+        return root != null && "domain".equals(root.getTagName());
+    }
+
+    /** Analyses a document (cached per document version and settings: code actions ask once per diagnostic). */
+    Result analyze(DOMDocument doc) {
+        String text = doc.getText();
+        int gen = generation;
+        synchronized (this) {
+            Cached c = cached;
+            if (c != null && c.generation == gen && c.document.get() == doc && c.text.equals(text)) return c.result;
+        }
+        XmlDocument xml = XmlParser.parse(text);
+        Project.Resolution r = project.resolve(path(doc.getDocumentURI()), xml);
+        Result result = new Result(Analyzer.analyze(xml, r.context()), r.problem());
+        synchronized (this) {
+            cached = new Cached(new WeakReference<>(doc), text, gen, result);
+        }
+        return result;
+    }
+
+    /** Parses the document text for completion and hover, with its analysis context. */
+    Project.Resolution resolve(DOMDocument doc, XmlDocument xml) {
+        return project.resolve(path(doc.getDocumentURI()), xml);
+    }
+
+    /** Reads {@code xml.virtcpu.*}: hostSet, cpuMap, severity (and hostSets, as the standalone server). */
+    void applySettings(Object xmlSettings) {
+        JsonObject xml = xmlSettings instanceof JsonElement ? JSONUtility.toModel(xmlSettings, JsonObject.class) : null;
+        JsonElement v = xml == null ? null : xml.get("virtcpu");
+        JsonObject o = v != null && v.isJsonObject() ? v.getAsJsonObject() : new JsonObject();
+        Map<String, Severity> severity = new HashMap<>();
+        if (o.has("severity") && o.get("severity").isJsonObject()) {
+            for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("severity").entrySet()) {
+                Severity s = e.getValue().isJsonPrimitive() ? Severity.parse(e.getValue().getAsString()) : null;
+                if (s != null) severity.put(e.getKey(), s);
+            }
+        }
+        Config fallback = null;
+        if (o.has("hostSets") && o.get("hostSets").isJsonObject()) {
+            fallback = ConfigLoader.parse(null, o.toString());
+            fallback.dir = Path.of("").toAbsolutePath();
+        }
+        String cpuMap = string(o, "cpuMap");
+        project.setSettings(new Project.Settings(string(o, "hostSet"), cpuMap == null ? null : Path.of(cpuMap), severity, fallback));
+        project.workspace().invalidateAll();
+        generation++;
+    }
+
+    /** A saved file may be a host file or the configuration: drop what was cached from it. */
+    void fileChanged(Path file) {
+        project.workspace().invalidate(file);
+        generation++;
+    }
+
+    Range range(DOMDocument doc, int start, int end) {
+        try {
+            return new Range(doc.positionAt(start), doc.positionAt(end));
+        } catch (BadLocationException e) {
+            return null;
+        }
+    }
+
+    int offset(DOMDocument doc, org.eclipse.lsp4j.Position p) {
+        try {
+            return doc.offsetAt(p);
+        } catch (BadLocationException e) {
+            return -1;
+        }
+    }
+
+    static Path path(String uri) {
+        try {
+            URI u = URI.create(uri);
+            return "file".equals(u.getScheme()) ? Path.of(u) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String string(JsonObject o, String key) {
+        return o.has(key) && o.get(key).isJsonPrimitive() ? o.get(key).getAsString() : null;
+    }
+}
