@@ -59,6 +59,9 @@ public final class Assist {
             return out;
         }
         if (e.name().equals("domain") && e.startTagEnd() >= 0 && offset >= e.startTagEnd()) cpuSnippet(doc, offset, ctx, out);
+        // A start tag being typed directly in <domain> ("<" or "<cp"): the parser sees a new element.
+        else if (e.startTagEnd() < 0 && offset <= e.nameEnd() && e.parent() != null && e.parent().name().equals("domain")
+                && e.parent().startTagEnd() >= 0) cpuSnippet(doc, offset, ctx, out);
         return out;
     }
 

@@ -25,7 +25,7 @@ public final class BaselineEdit {
 
     public static TextEdit replace(String text, XmlElement cpu, CpuDef baseline) {
         String nl = LineEdits.newline(text);
-        String base = LineEdits.indentOf(text, cpu.start());
+        String base = lineIndent(text, cpu.start());
         String unit = indentUnit(text, cpu, base);
         String in = base + unit;
         List<String> before = new ArrayList<>();
@@ -55,6 +55,15 @@ public final class BaselineEdit {
         for (String kept : after) sb.append(in).append(kept).append(nl);
         sb.append(base).append("</cpu>");
         return new TextEdit(cpu.start(), cpu.end(), sb.toString());
+    }
+
+    /** The whitespace that starts the line holding {@code offset} (the element may share its line). */
+    private static String lineIndent(String text, int offset) {
+        int ls = offset;
+        while (ls > 0 && text.charAt(ls - 1) != '\n' && text.charAt(ls - 1) != '\r') ls--;
+        int e = ls;
+        while (e < offset && (text.charAt(e) == ' ' || text.charAt(e) == '\t')) e++;
+        return text.substring(ls, e);
     }
 
     /** One level of indentation as the document uses it inside this element (default two spaces). */

@@ -175,8 +175,15 @@ final class StructureChecks {
             XmlAttribute policyAttr = f.attribute("policy");
             String policy = policyAttr == null ? null : policyAttr.value();
             if (policyAttr != null && !POLICIES.contains(policy)) {
+                List<Fix> fixes = new ArrayList<>();
+                if (policy != null) {
+                    int[] r = Ranges.value(policyAttr);
+                    for (String c : Suggestions.closest(policy, POLICIES, 1)) {
+                        fixes.add(new Fix("Change to '" + c + "'", List.of(new TextEdit(r[0], r[1], c)), true, false));
+                    }
+                }
                 sink.add(Codes.INVALID_VALUE, Ranges.value(policyAttr), "Invalid CPU feature policy '" + policy
-                        + "' (expected force, require, optional, disable or forbid)");
+                        + "' (expected force, require, optional, disable or forbid)", fixes);
             } else if (policyAttr == null && nameAttr != null) {
                 sink.add(Codes.INVALID_ELEMENT, Ranges.name(f), "<feature> without policy: libvirt's schema requires it "
                         + "(the parser assumes require)", List.of(new Fix("Add policy='require'",
