@@ -1,0 +1,459 @@
+package dev.virtcpu.lsp;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static dev.virtcpu.lsp.LspClient.obj;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The language server as editors run it: {@code virtcpu lsp} in its own process, spoken to over
+ * stdio. Each test starts a server on a fresh copy of examples/ and kills it afterwards.
+ */
+class LspEndToEndTest {
+    static final Object MINIMAL_CAPABILITIES = obj();
+    static final Object FULL_CAPABILITIES = obj(
+            "general", obj("positionEncodings", List.of("utf-32")),
+            "textDocument", obj(
+                    "synchronization", obj("didSave", true, "dynamicRegistration", true),
+                    "completion", obj("completionItem", obj("snippetSupport", true, "documentationFormat", List.of("markdown", "plaintext"))),
+                    "hover", obj("contentFormat", List.of("markdown", "plaintext")),
+                    "publishDiagnostics", obj("relatedInformation", true, "versionSupport", true),
+                    "codeAction", obj("codeActionLiteralSupport", obj("codeActionKind", obj("valueSet", List.of("quickfix"))))),
+            "workspace", obj("configuration", true, "workspaceFolders", true, "applyEdit", true,
+                    "didChangeWatchedFiles", obj("dynamicRegistration", true)),
+            "window", obj("workDoneProgress", true));
+
+    @TempDir
+    Path tmp;
+    Path examples;
+    LspClient client;
+
+    @BeforeEach
+    void copyExamples() throws IOException {
+        examples = tmp.resolve("examples");
+        Path source = projectDir().resolve("examples");
+        try (Stream<Path> s = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Path target = examples.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+    }
+
+    @AfterEach
+    void killServer() {
+        if (client != null) client.close();
+    }
+
+    static Path projectDir() {
+        String p = System.getProperty("virtcpu.projectDir");
+        return (p == null ? Path.of("") : Path.of(p)).toAbsolutePath().normalize();
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    JsonObject start(Object capabilities) throws Exception {
+        client = LspClient.start(LspClient.serverCommand(), tmp);
+        JsonObject result = client.call("initialize", obj("processId", ProcessHandle.current().pid(),
+                "rootUri", examples.toUri().toString(), "capabilities", capabilities)).getAsJsonObject();
+        client.notify("initialized", obj());
+        return result;
+    }
+
+    String uri(String relative) {
+        return examples.resolve(relative).toUri().toString();
+    }
+
+    String read(String relative) throws IOException {
+        return Files.readString(examples.resolve(relative), StandardCharsets.UTF_8);
+    }
+
+    /** didOpen; returns the first diagnostics published for that version. */
+    JsonObject open(String uri, String text) throws Exception {
+        int mark = client.mark();
+        client.notify("textDocument/didOpen", obj("textDocument", obj("uri", uri, "languageId", "xml", "version", 1, "text", text)));
+        return client.awaitDiagnostics(mark, uri, p -> true).params();
+    }
+
+    static List<JsonObject> diagnostics(JsonObject published) {
+        List<JsonObject> out = new ArrayList<>();
+        for (JsonElement e : published.getAsJsonArray("diagnostics")) out.add(e.getAsJsonObject());
+        return out;
+    }
+
+    static List<String> codes(JsonObject published) {
+        return diagnostics(published).stream().map(d -> d.get("code").getAsString()).toList();
+    }
+
+    static Map<String, Object> position(int line, int character) {
+        return obj("line", line, "character", character);
+    }
+
+    Map<String, Object> at(String uri, int line, int character) {
+        return obj("textDocument", obj("uri", uri), "position", position(line, character));
+    }
+
+    /** Zero-based (line, UTF-16 column) of the first occurrence of {@code needle}, plus {@code delta} columns. */
+    static int[] find(String text, String needle, int delta) {
+        int i = text.indexOf(needle);
+        assertTrue(i >= 0, "no " + needle);
+        int line = 0;
+        int ls = 0;
+        for (int k = 0; k < i; k++) {
+            if (text.charAt(k) == '\n') {
+                line++;
+                ls = k + 1;
+            }
+        }
+        return new int[]{line, i - ls + delta};
+    }
+
+    static int offset(String text, JsonObject position) {
+        int line = position.get("line").getAsInt();
+        int i = 0;
+        for (int l = 0; l < line; l++) i = text.indexOf('\n', i) + 1;
+        return i + position.get("character").getAsInt();
+    }
+
+    static List<String> labels(JsonElement completion) {
+        JsonArray items = completion.isJsonArray() ? completion.getAsJsonArray() : completion.getAsJsonObject().getAsJsonArray("items");
+        List<JsonObject> sorted = new ArrayList<>();
+        for (JsonElement e : items) sorted.add(e.getAsJsonObject());
+        sorted.sort((a, b) -> sortKey(a).compareTo(sortKey(b)));
+        return sorted.stream().map(o -> o.get("label").getAsString()).toList();
+    }
+
+    static JsonObject item(JsonElement completion, String label) {
+        for (JsonElement e : completion.getAsJsonObject().getAsJsonArray("items")) {
+            if (e.getAsJsonObject().get("label").getAsString().equals(label)) return e.getAsJsonObject();
+        }
+        throw new AssertionError("no completion " + label);
+    }
+
+    private static String sortKey(JsonObject item) {
+        return item.has("sortText") ? item.get("sortText").getAsString() : item.get("label").getAsString();
+    }
+
+    // ---- initialize --------------------------------------------------------------------------
+
+    @Test
+    void initializeWithoutClientCapabilitiesAnswersUtf16AndEveryFeature() throws Exception {
+        JsonObject caps = start(MINIMAL_CAPABILITIES).getAsJsonObject("capabilities");
+        assertEquals("utf-16", caps.get("positionEncoding").getAsString());
+        assertEquals(2, caps.get("textDocumentSync").getAsInt(), "incremental sync");
+        assertTrue(caps.has("completionProvider"));
+        assertTrue(caps.get("hoverProvider").getAsBoolean());
+        assertTrue(caps.has("codeActionProvider"));
+        assertEquals(List.of("virtcpu.hostSets", "virtcpu.baseline", "virtcpu.selectHostSet"),
+                caps.getAsJsonObject("executeCommandProvider").getAsJsonArray("commands").asList().stream().map(JsonElement::getAsString).toList());
+    }
+
+    @Test
+    void clientOfferingOnlyUtf32GetsCodePointColumns() throws Exception {
+        String line = "    <!-- \uD83D\uDE80 --><model fallback='forbid'>Cascadelake-Server</model>";
+        String text = read("domains/db-too-new.xml").replace("    <model fallback='forbid'>Cascadelake-Server</model>", line);
+        JsonObject result = start(FULL_CAPABILITIES);
+        assertEquals("utf-32", result.getAsJsonObject("capabilities").get("positionEncoding").getAsString());
+        JsonObject d = diagnostics(open(uri("domains/db-too-new.xml"), text)).get(0);
+        int utf16 = line.indexOf("Cascadelake-Server");
+        assertEquals(utf16 - 1, d.getAsJsonObject("range").getAsJsonObject("start").get("character").getAsInt());
+        assertEquals(utf16 - 1 + "Cascadelake-Server".length(), d.getAsJsonObject("range").getAsJsonObject("end").get("character").getAsInt());
+    }
+
+    // ---- diagnostics -------------------------------------------------------------------------
+
+    @Test
+    void openedDomainGetsHostSetDiagnosticsNamingTheHostsThatCannotRunIt() throws Exception {
+        start(MINIMAL_CAPABILITIES);
+        String text = read("domains/db-too-new.xml");
+        JsonObject published = open(uri("domains/db-too-new.xml"), text);
+        assertEquals(1, published.get("version").getAsInt());
+        JsonObject first = diagnostics(published).get(0);
+        assertEquals("host-missing-model-feature", first.get("code").getAsString());
+        assertEquals("virtcpu", first.get("source").getAsString());
+        assertEquals(1, first.get("severity").getAsInt());
+        assertEquals("CPU model Cascadelake-Server needs 'hle', which 1 of 4 hosts of host set 'prod' lack: kvm-prod-04",
+                first.get("message").getAsString());
+        int[] model = find(text, "Cascadelake-Server", 0);
+        JsonObject range = first.getAsJsonObject("range");
+        assertEquals(List.of(model[0], model[1], model[0], model[1] + 18), List.of(
+                range.getAsJsonObject("start").get("line").getAsInt(), range.getAsJsonObject("start").get("character").getAsInt(),
+                range.getAsJsonObject("end").get("line").getAsInt(), range.getAsJsonObject("end").get("character").getAsInt()));
+        JsonArray related = first.getAsJsonArray("relatedInformation");
+        assertEquals(uri("hosts/prod/kvm-prod-04.xml"), related.get(0).getAsJsonObject().getAsJsonObject("location").get("uri").getAsString());
+        List<String> codes = codes(published);
+        assertEquals(15, codes.stream().filter("host-missing-model-feature"::equals).count());
+        assertTrue(codes.contains("host-missing-feature"));
+        assertTrue(codes.contains("migration-blocker"));
+        assertEquals("host-set-summary", codes.get(codes.size() - 1));
+        assertEquals("runs on 2 of 4 hosts of host set 'prod'; baseline: Haswell-noTSX-IBRS +33 features",
+                diagnostics(published).get(codes.size() - 1).get("message").getAsString());
+    }
+
+    @Test
+    void halfTypedDocumentGetsSyntaxDiagnosticsAndTheServerKeepsAnswering() throws Exception {
+        start(MINIMAL_CAPABILITIES);
+        String u = uri("domains/new.xml");
+        String text = "<domain><cpu mode='custom'><model>Sky";
+        JsonObject published = open(u, text);
+        assertEquals(List.of("xml-syntax", "xml-syntax", "xml-syntax", "unknown-model"), codes(published));
+        JsonElement completion = client.call("textDocument/completion", at(u, 0, text.length()));
+        assertTrue(labels(completion).contains("Skylake-Server"));
+    }
+
+    @Test
+    void baselineQuickFixLeavesOnlyTheSummary() throws Exception {
+        start(MINIMAL_CAPABILITIES);
+        String u = uri("domains/db-too-new.xml");
+        String text = read("domains/db-too-new.xml");
+        open(u, text);
+        int[] model = find(text, "Cascadelake-Server", 3);
+        JsonArray actions = client.call("textDocument/codeAction", obj("textDocument", obj("uri", u),
+                "range", obj("start", position(model[0], model[1]), "end", position(model[0], model[1])),
+                "context", obj("diagnostics", List.of()))).getAsJsonArray();
+        JsonObject baseline = null;
+        for (JsonElement a : actions) {
+            if (a.getAsJsonObject().get("title").getAsString().startsWith("Replace CPU with baseline of host set 'prod'")) baseline = a.getAsJsonObject();
+        }
+        assertNotNull(baseline, "actions: " + actions);
+        assertEquals("quickfix", baseline.get("kind").getAsString());
+        JsonArray edits = baseline.getAsJsonObject("edit").getAsJsonObject("changes").getAsJsonArray(u);
+        assertEquals(1, edits.size());
+        JsonObject edit = edits.get(0).getAsJsonObject();
+        int mark = client.mark();
+        client.notify("textDocument/didChange", obj("textDocument", obj("uri", u, "version", 2),
+                "contentChanges", List.of(obj("range", edit.get("range"), "text", edit.get("newText").getAsString()))));
+        JsonObject after = client.awaitDiagnostics(mark, u, p -> p.has("version") && p.get("version").getAsInt() == 2).params();
+        assertEquals(List.of("host-set-summary"), codes(after));
+        assertEquals(3, diagnostics(after).get(0).get("severity").getAsInt(), "information");
+        assertTrue(diagnostics(after).get(0).get("message").getAsString().startsWith("runs on 4 of 4 hosts"));
+        String fixed = new StringBuilder(text).replace(offset(text, edit.getAsJsonObject("range").getAsJsonObject("start")),
+                offset(text, edit.getAsJsonObject("range").getAsJsonObject("end")), edit.get("newText").getAsString()).toString();
+        assertTrue(fixed.contains("<topology sockets='1' dies='1' cores='4' threads='2'/>"), fixed);
+    }
+
+    @Test
+    void closingTheDocumentClearsItsDiagnostics() throws Exception {
+        start(MINIMAL_CAPABILITIES);
+        String u = uri("domains/db-too-new.xml");
+        open(u, read("domains/db-too-new.xml"));
+        int mark = client.mark();
+        client.notify("textDocument/didClose", obj("textDocument", obj("uri", u)));
+        JsonObject cleared = client.awaitDiagnostics(mark, u, p -> true).params();
+        assertEquals(0, cleared.getAsJsonArray("diagnostics").size());
+    }
+
+    @Test
+    void brokenConfigurationIsReportedOnTheConfigurationFile() throws Exception {
+        Files.writeString(examples.resolve(".virtcpu.json"), "{\n  \"hostSets\": {\"prod\": [\"hosts/prod/*.xml\"],\n  \"defaultHostSet\": \"prod\"\n");
+        start(MINIMAL_CAPABILITIES);
+        int mark = client.mark();
+        client.notify("textDocument/didOpen", obj("textDocument", obj("uri", uri("domains/web-good.xml"), "languageId", "xml",
+                "version", 1, "text", read("domains/web-good.xml"))));
+        JsonObject config = client.awaitDiagnostics(mark, uri(".virtcpu.json"), p -> p.getAsJsonArray("diagnostics").size() > 0).params();
+        JsonObject d = diagnostics(config).get(0);
+        assertEquals("config-problem", d.get("code").getAsString());
+        assertEquals(1, d.get("severity").getAsInt());
+    }
+
+    @Test
+    void changedHostFileChangesTheDiagnosticsWithoutRestart() throws Exception {
+        start(FULL_CAPABILITIES);
+        String u = uri("domains/db-too-new.xml");
+        assertTrue(diagnostics(open(u, read("domains/db-too-new.xml"))).stream()
+                .anyMatch(d -> d.get("message").getAsString().endsWith("lack: kvm-prod-04")));
+        // kvm-prod-04 is replaced by a copy of the newest host.
+        Path host = examples.resolve("hosts/prod/kvm-prod-04.xml");
+        Files.writeString(host, read("hosts/prod/kvm-prod-03.xml"));
+        int mark = client.mark();
+        client.notify("workspace/didChangeWatchedFiles", obj("changes", List.of(obj("uri", host.toUri().toString(), "type", 2))));
+        JsonObject after = client.awaitDiagnostics(mark, u, p -> true).params();
+        assertFalse(codes(after).contains("host-missing-model-feature"), after.toString());
+        assertEquals("required feature 'avx512vnni' is missing on 1 of 4 hosts of host set 'prod': kvm-prod-01",
+                diagnostics(after).get(0).get("message").getAsString());
+    }
+
+    // ---- completion and hover ----------------------------------------------------------------
+
+    @Test
+    void modelCompletionRanksModelsThatRunOnEveryHostFirstWithDocumentation() throws Exception {
+        start(MINIMAL_CAPABILITIES);
+        String u = uri("domains/db-too-new.xml");
+        String text = read("domains/db-too-new.xml");
+        open(u, text);
+        int[] p = find(text, "Cascadelake-Server</model>", 0);
+        JsonElement completion = client.call("textDocument/completion", at(u, p[0], p[1]));
+        assertEquals(List.of("Haswell-v4", "Haswell-v2", "Haswell-noTSX-IBRS", "Haswell-noTSX"), labels(completion).subList(0, 4));
+        JsonObject cascade = item(completion, "Cascadelake-Server");
+        assertEquals("Intel · runs on 2/4 hosts", cascade.get("detail").getAsString());
+        assertEquals("markdown", cascade.getAsJsonObject("documentation").get("kind").getAsString());
+        assertTrue(cascade.getAsJsonObject("documentation").get("value").getAsString().contains("kvm-prod-04: lacks hle"));
+        JsonObject range = cascade.getAsJsonObject("textEdit").getAsJsonObject("range");
+        assertEquals(p[1], range.getAsJsonObject("start").get("character").getAsInt());
+        assertEquals(p[1] + 18, range.getAsJsonObject("end").get("character").getAsInt());
+    }
+
+    @Test
+    void featureNameCompletionOffersFeaturesEveryHostHasFirst() throws Exception {
+        start(MINIMAL_CAPABILITIES);
+        String u = uri("domains/db-too-new.xml");
+        String text = read("domains/db-too-new.xml").replace("name='pku'", "name=''");
+        open(u, text);
+        int[] p = find(text, "name=''", 6);
+        JsonElement completion = client.call("textDocument/completion", at(u, p[0], p[1]));
+        assertEquals(List.of("abm", "acpi", "aes"), labels(completion).subList(0, 3));
+        assertEquals("CPUID 0x7.0 ECX bit 11 · on 2/4 hosts", item(completion, "avx512vnni").get("detail").getAsString());
+    }
+
+    @Test
+    void cpuSnippetIsASnippetForClientsThatSupportThem() throws Exception {
+        start(FULL_CAPABILITIES);
+        String u = uri("domains/new.xml");
+        String text = "<domain type='kvm'>\n  <name>new</name>\n  <\n</domain>\n";
+        open(u, text);
+        JsonObject cpu = item(client.call("textDocument/completion", at(u, 2, 3)), "cpu");
+        assertEquals(2, cpu.get("insertTextFormat").getAsInt());
+        assertTrue(cpu.getAsJsonObject("textEdit").get("newText").getAsString().contains("Haswell-noTSX-IBRS"));
+    }
+
+    @Test
+    void hoverOnAModelSaysWhichHostsLackIt() throws Exception {
+        start(MINIMAL_CAPABILITIES);
+        String u = uri("domains/db-too-new.xml");
+        String text = read("domains/db-too-new.xml");
+        open(u, text);
+        int[] p = find(text, "Cascadelake-Server", 4);
+        JsonObject hover = client.call("textDocument/hover", at(u, p[0], p[1])).getAsJsonObject();
+        String md = hover.getAsJsonObject("contents").get("value").getAsString();
+        assertTrue(md.startsWith("**Cascadelake-Server** — CPU model"), md);
+        assertTrue(md.contains("**Host set 'prod':** runs on 2 of 4 hosts"), md);
+        assertEquals(p[1] - 4, hover.getAsJsonObject("range").getAsJsonObject("start").get("character").getAsInt());
+    }
+
+    @Test
+    void hoverOnAFeatureCountsTheHostsThatHaveIt() throws Exception {
+        start(MINIMAL_CAPABILITIES);
+        String u = uri("domains/db-too-new.xml");
+        String text = read("domains/db-too-new.xml");
+        open(u, text);
+        int[] p = find(text, "avx512vnni", 2);
+        String md = client.call("textDocument/hover", at(u, p[0], p[1])).getAsJsonObject().getAsJsonObject("contents").get("value").getAsString();
+        assertTrue(md.startsWith("**avx512vnni** — CPU feature"), md);
+        assertTrue(md.contains("2 of 4 hosts have it; lacking: kvm-prod-01, kvm-prod-04"), md);
+    }
+
+    @Test
+    void cancelledCompletionIsAnsweredAndTheServerGoesOn() throws Exception {
+        start(MINIMAL_CAPABILITIES);
+        String u = uri("domains/db-too-new.xml");
+        String text = read("domains/db-too-new.xml");
+        open(u, text);
+        int[] p = find(text, "Cascadelake-Server", 0);
+        var pending = client.request("textDocument/completion", at(u, p[0], p[1]));
+        client.notify("$/cancelRequest", obj("id", client.lastId()));
+        JsonObject response = pending.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        if (response.has("error")) {
+            assertEquals(-32800, response.getAsJsonObject("error").get("code").getAsInt(), response.toString());
+        } else {
+            assertTrue(response.has("result"));
+        }
+        JsonElement again = client.call("textDocument/completion", at(u, p[0], p[1]));
+        assertFalse(labels(again).isEmpty());
+    }
+
+    // ---- commands ----------------------------------------------------------------------------
+
+    @Test
+    void hostSetsCommandListsTheConfiguredSets() throws Exception {
+        start(MINIMAL_CAPABILITIES);
+        String u = uri("domains/db-too-new.xml");
+        open(u, read("domains/db-too-new.xml"));
+        JsonObject r = client.call("workspace/executeCommand", obj("command", "virtcpu.hostSets", "arguments", List.of(u))).getAsJsonObject();
+        assertEquals("prod", r.get("active").getAsString());
+        JsonArray sets = r.getAsJsonArray("sets");
+        assertEquals("prod", sets.get(0).getAsJsonObject().get("name").getAsString());
+        assertEquals(4, sets.get(0).getAsJsonObject().get("hosts").getAsInt());
+        assertEquals("Haswell-noTSX-IBRS", sets.get(0).getAsJsonObject().get("baselineModel").getAsString());
+        assertEquals("lab", sets.get(1).getAsJsonObject().get("name").getAsString());
+        assertEquals(3, sets.get(1).getAsJsonObject().get("hosts").getAsInt());
+    }
+
+    @Test
+    void baselineCommandReturnsTheSetsBaselineXml() throws Exception {
+        start(MINIMAL_CAPABILITIES);
+        String u = uri("domains/db-too-new.xml");
+        open(u, read("domains/db-too-new.xml"));
+        JsonObject r = client.call("workspace/executeCommand", obj("command", "virtcpu.baseline", "arguments", List.of(u, "lab"))).getAsJsonObject();
+        assertEquals("lab", r.get("hostSet").getAsString());
+        assertEquals(3, r.get("hosts").getAsInt());
+        assertTrue(r.get("xml").getAsString().contains("<model fallback='allow'>EPYC-Rome</model>"), r.toString());
+        assertEquals("EPYC-Rome +12 features", r.get("summary").getAsString());
+    }
+
+    @Test
+    void selectHostSetCommandRechecksOpenDocumentsAgainstTheChosenSet() throws Exception {
+        start(MINIMAL_CAPABILITIES);
+        String u = uri("domains/db-too-new.xml");
+        open(u, read("domains/db-too-new.xml"));
+        int mark = client.mark();
+        client.call("workspace/executeCommand", obj("command", "virtcpu.selectHostSet", "arguments", List.of(u, "lab")));
+        JsonObject after = client.awaitDiagnostics(mark, u, p -> true).params();
+        List<JsonObject> ds = diagnostics(after);
+        assertTrue(ds.get(ds.size() - 1).get("message").getAsString().contains("of host set 'lab'"), after.toString());
+        assertTrue(codes(after).contains("host-vendor-mismatch"), after.toString());
+    }
+
+    // ---- the process -------------------------------------------------------------------------
+
+    @Test
+    void shutdownThenExitEndsTheServerWithStatus0() throws Exception {
+        start(MINIMAL_CAPABILITIES);
+        open(uri("domains/web-good.xml"), read("domains/web-good.xml"));
+        assertEquals(0, client.shutdownAndExit());
+    }
+
+    @Test
+    void exitWithoutShutdownEndsTheServerWithStatus1() throws Exception {
+        start(MINIMAL_CAPABILITIES);
+        client.notify("exit", null);
+        assertTrue(client.process().waitFor(20, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(1, client.process().exitValue());
+    }
+
+    @Test
+    void stdoutCarriesOnlyProtocolMessages() throws Exception {
+        Files.writeString(examples.resolve("hosts/prod/kvm-prod-05.xml"), "<capabilities><host><cpu><model>Nope");
+        start(FULL_CAPABILITIES);
+        String u = uri("domains/typos.xml");
+        String text = read("domains/typos.xml");
+        open(u, text);
+        int[] p = find(text, "Haswel-noTSX", 2);
+        client.call("textDocument/completion", at(u, p[0], p[1]));
+        client.call("textDocument/hover", at(u, p[0], p[1]));
+        client.call("textDocument/codeAction", obj("textDocument", obj("uri", u), "range", obj("start", position(0, 0),
+                "end", position(40, 0)), "context", obj("diagnostics", List.of())));
+        client.call("workspace/executeCommand", obj("command", "virtcpu.baseline", "arguments", List.of(u)));
+        open(uri("not-a-domain.xml"), read("not-a-domain.xml"));
+        assertEquals(0, client.shutdownAndExit());
+        assertEquals(List.of(), client.protocolViolations());
+    }
+}
