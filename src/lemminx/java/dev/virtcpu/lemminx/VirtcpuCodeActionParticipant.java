@@ -35,7 +35,7 @@ final class VirtcpuCodeActionParticipant implements ICodeActionParticipant {
         cancel.checkCanceled();
         Set<String> titles = new HashSet<>();
         for (Finding f : r.analysis().findings()) {
-            if (f.fixes().isEmpty() || !f.code().equals(d.getCode().getLeft())
+            if (f.fixes().isEmpty() || !f.code().equals(d.getCode().getLeft()) || !f.message().equals(d.getMessage())
                     || !d.getRange().equals(service.range(doc, f.start(), f.end()))) continue;
             for (Fix fix : f.fixes()) {
                 if (!titles.add(fix.title())) continue;

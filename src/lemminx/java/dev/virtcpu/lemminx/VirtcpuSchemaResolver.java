@@ -3,26 +3,31 @@ package dev.virtcpu.lemminx;
 import org.eclipse.lemminx.dom.DOMDocument;
 import org.eclipse.lemminx.dom.DOMElement;
 import org.eclipse.lemminx.services.IXMLDocumentProvider;
+import org.eclipse.lemminx.uriresolver.IExternalGrammarLocationProvider;
 import org.eclipse.lemminx.uriresolver.URIResolverExtension;
 import org.eclipse.lemminx.utils.FilesUtils;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Binds virtcpu's XML Schema for {@code <cpu>} to documents whose root is {@code <domain>} or
- * {@code <cpu>} and that declare no grammar themselves. The schema is unpacked from the jar into
- * LemMinX's cache directory (a directory per schema content, so an update never meets a stale copy).
+ * {@code <cpu>} and that declare no grammar themselves, the way {@code xml.fileAssociations} does (an
+ * external no-namespace schema location, which the user's own associations and catalogs override).
+ * The schema is unpacked from the jar into LemMinX's cache directory (a directory per schema content,
+ * so an update never meets a stale copy).
  */
-final class VirtcpuSchemaResolver implements URIResolverExtension {
+final class VirtcpuSchemaResolver implements URIResolverExtension, IExternalGrammarLocationProvider {
     static final String RESOURCE = "/dev/virtcpu/lemminx/libvirt-cpu.xsd";
     private static final Logger LOGGER = Logger.getLogger(VirtcpuSchemaResolver.class.getName());
 
@@ -41,11 +46,20 @@ final class VirtcpuSchemaResolver implements URIResolverExtension {
 
     @Override
     public String resolve(String baseLocation, String publicId, String systemId) {
-        if (schemaUri == null || baseLocation == null || publicId != null || systemId != null) return null;
-        DOMDocument doc = documents.getDocument(baseLocation);
+        return publicId == null && systemId == null && applies(baseLocation) ? schemaUri : null;
+    }
+
+    @Override
+    public Map<String, String> getExternalGrammarLocation(URI fileURI) {
+        return fileURI != null && applies(fileURI.toString()) ? Map.of(NO_NAMESPACE_SCHEMA_LOCATION, schemaUri) : null;
+    }
+
+    private boolean applies(String documentUri) {
+        if (schemaUri == null || documentUri == null) return false;
+        DOMDocument doc = documents.getDocument(documentUri);
         DOMElement root = doc == null ? null : doc.getDocumentElement();
         String name = root == null ? null : root.getTagName();
-        return "domain".equals(name) || "cpu".equals(name) ? schemaUri : null;
+        return ("domain".equals(name) || "cpu".equals(name)) && root.getNamespaceURI() == null;
     }
 
     String schemaUri() {

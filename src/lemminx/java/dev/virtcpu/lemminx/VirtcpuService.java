@@ -68,7 +68,7 @@ final class VirtcpuService {
         return project.resolve(path(doc.getDocumentURI()), xml);
     }
 
-    /** Reads {@code xml.virtcpu.*}: hostSet, cpuMap, severity (and hostSets, as the standalone server). */
+    /** Reads {@code xml.virtcpu.*}: hostSet, cpuMap, severity, libvirtSchemas and hostSets, as the standalone server does. */
     void applySettings(Object xmlSettings) {
         JsonObject xml = xmlSettings instanceof JsonElement ? JSONUtility.toModel(xmlSettings, JsonObject.class) : null;
         JsonElement v = xml == null ? null : xml.get("virtcpu");
@@ -86,7 +86,9 @@ final class VirtcpuService {
             fallback.dir = Path.of("").toAbsolutePath();
         }
         String cpuMap = string(o, "cpuMap");
-        project.setSettings(new Project.Settings(string(o, "hostSet"), cpuMap == null ? null : Path.of(cpuMap), severity, fallback));
+        String schemas = string(o, "libvirtSchemas");
+        project.setSettings(new Project.Settings(string(o, "hostSet"), cpuMap == null ? null : Path.of(cpuMap), severity, fallback,
+                schemas == null || schemas.isBlank() ? null : Path.of(schemas)));
         project.workspace().invalidateAll();
         generation++;
     }
