@@ -62,10 +62,6 @@ final class VirtcpuSchemaResolver implements URIResolverExtension, IExternalGram
         return ("domain".equals(name) || "cpu".equals(name)) && root.getNamespaceURI() == null;
     }
 
-    String schemaUri() {
-        return schemaUri;
-    }
-
     private static String unpack() {
         try (InputStream in = VirtcpuSchemaResolver.class.getResourceAsStream(RESOURCE)) {
             if (in == null) throw new IOException(RESOURCE + " is missing from the virtcpu jar");

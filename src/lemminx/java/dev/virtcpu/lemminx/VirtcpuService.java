@@ -107,14 +107,6 @@ final class VirtcpuService {
         }
     }
 
-    int offset(DOMDocument doc, org.eclipse.lsp4j.Position p) {
-        try {
-            return doc.offsetAt(p);
-        } catch (BadLocationException e) {
-            return -1;
-        }
-    }
-
     static Path path(String uri) {
         try {
             URI u = URI.create(uri);
