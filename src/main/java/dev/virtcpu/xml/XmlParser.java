@@ -86,7 +86,7 @@ public final class XmlParser {
             pos = close + 3;
         }
         if (open.isEmpty() && !value.isBlank()) problem(start, pos, "Content is not allowed outside the root element");
-        add(new XmlText(start, pos, value, true));
+        add(new XmlText(s, start, pos, value, true));
     }
 
     private void declaration() {
@@ -252,25 +252,37 @@ public final class XmlParser {
 
     private void text() {
         int start = pos;
-        int lt = s.indexOf('<', pos);
-        pos = lt < 0 ? n : lt;
-        String value = unescape(start, pos);
-        if (open.isEmpty() && !value.isBlank()) {
+        boolean blank = true;
+        boolean entity = false;
+        int i = pos;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '<') break;
+            if (c == '&') entity = true;
+            if (blank && c != ' ' && c != '\n' && c != '\t' && c != '\r') blank = false;
+        }
+        pos = i;
+        if (open.isEmpty() && !blank) {
             problem(start, pos, "Content is not allowed outside the root element");
         }
-        add(new XmlText(start, pos, value, false));
+        // Entities are resolved (and reported) now; plain text is only copied when asked for.
+        String value = entity ? unescape(start, pos) : null;
+        add(new XmlText(s, start, pos, value, false));
     }
 
     private String unescape(int from, int to) {
-        int amp = s.indexOf('&', from);
-        if (amp < 0 || amp >= to) return s.substring(from, to);
+        int amp = from;
+        while (amp < to && s.charAt(amp) != '&') amp++;
+        if (amp >= to) return s.substring(from, to);
         StringBuilder sb = new StringBuilder(to - from);
         int i = from;
         while (i < to) {
             char c = s.charAt(i);
             if (c != '&') { sb.append(c); i++; continue; }
-            int semi = s.indexOf(';', i);
-            if (semi < 0 || semi >= to || semi - i > 12) {
+            int semi = i + 1;
+            int limit = Math.min(to, i + 13);
+            while (semi < limit && s.charAt(semi) != ';') semi++;
+            if (semi >= limit) {
                 problem(i, i + 1, "Unescaped '&' (write &amp;)");
                 sb.append('&');
                 i++;
@@ -316,7 +328,11 @@ public final class XmlParser {
     }
 
     private static boolean isNameChar(char c, boolean first) {
-        if (Character.isLetter(c) || c == '_' || c == ':') return true;
+        if (c < 128) {
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':') return true;
+            return !first && ((c >= '0' && c <= '9') || c == '-' || c == '.');
+        }
+        if (Character.isLetter(c)) return true;
         if (first) return false;
         return Character.isDigit(c) || c == '-' || c == '.' || c == '\u00B7';
     }
