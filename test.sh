@@ -11,9 +11,10 @@ cd "$(dirname "$0")"
 
 mvn -B -ntp verify
 
-if [ -x .ci/vscode-tests.sh ]; then
-    .ci/vscode-tests.sh
-fi
+# VS Code extension: unit tests, then the end-to-end test in a real VS Code (code-server +
+# Chromium), reusing the jar Maven just built.
+(cd vscode-extension && npm ci --no-audit --no-fund && npm test)
+VIRTCPU_E2E_SKIP_BUILD=1 bash .ci/vscode-e2e.sh
 
 # The lemminx profile builds in target/lemminx/ and its test run covers only the extension's tests
 # (dev/virtcpu/lemminx/**, property lemminx.tests), so the suite above does not run twice.
