@@ -8,13 +8,25 @@ final class JsonWriter {
     private JsonWriter() {
     }
 
+    private static final int INDENTS = 32;
+    private static final String[] INDENT = new String[INDENTS];
+
+    static {
+        for (int i = 0; i < INDENTS; i++) INDENT[i] = "  ".repeat(i);
+    }
+
     static String write(Object value) {
-        StringBuilder sb = new StringBuilder();
-        write(sb, value, "");
+        StringBuilder sb = new StringBuilder(1 << 16);
+        write(sb, value, 0);
         return sb.append('\n').toString();
     }
 
-    private static void write(StringBuilder sb, Object v, String indent) {
+    private static String indent(int depth) {
+        return depth < INDENTS ? INDENT[depth] : "  ".repeat(depth);
+    }
+
+    private static void write(StringBuilder sb, Object v, int depth) {
+        String indent = indent(depth);
         if (v == null) {
             sb.append("null");
         } else if (v instanceof String s) {
@@ -32,7 +44,7 @@ final class JsonWriter {
                 sb.append(indent).append("  ");
                 string(sb, String.valueOf(e.getKey()));
                 sb.append(": ");
-                write(sb, e.getValue(), indent + "  ");
+                write(sb, e.getValue(), depth + 1);
                 sb.append(++i < m.size() ? ",\n" : "\n");
             }
             sb.append(indent).append('}');
@@ -44,7 +56,7 @@ final class JsonWriter {
             sb.append("[\n");
             for (int i = 0; i < l.size(); i++) {
                 sb.append(indent).append("  ");
-                write(sb, l.get(i), indent + "  ");
+                write(sb, l.get(i), depth + 1);
                 sb.append(i + 1 < l.size() ? ",\n" : "\n");
             }
             sb.append(indent).append(']');

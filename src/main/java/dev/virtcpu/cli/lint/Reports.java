@@ -9,6 +9,7 @@ import dev.virtcpu.analysis.Severity;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,7 @@ public final class Reports {
 
     /** The documented JSON structure (schemas/lint-report.schema.json). */
     public static String json(Linter.Result result, Severity threshold, Path base) {
+        Map<Path, String> paths = new HashMap<>();
         List<Object> files = new ArrayList<>();
         int total = 0;
         for (FileReport r : result.reports()) {
@@ -89,7 +91,7 @@ public final class Reports {
                 List<Object> related = new ArrayList<>();
                 for (Related rel : f.related()) {
                     Map<String, Object> x = new LinkedHashMap<>();
-                    x.put("path", path(rel.file(), base));
+                    x.put("path", paths.computeIfAbsent(rel.file(), q -> path(q, base)));
                     x.put("line", rel.line() + 1);
                     x.put("column", rel.column() + 1);
                     x.put("message", rel.message());
@@ -123,6 +125,8 @@ public final class Reports {
     }
 
     public static String sarif(Linter.Result result, Severity threshold, Path base, String version) {
+        // Host findings relate to the same few host files many times: relativize each path once.
+        Map<Path, String> paths = new HashMap<>();
         List<Object> rules = new ArrayList<>();
         List<String> ruleIds = new ArrayList<>(Codes.RULES.keySet());
         for (Codes.Rule rule : Codes.RULES.values()) {
@@ -151,7 +155,7 @@ public final class Reports {
                     region.put("startLine", rel.line() + 1);
                     region.put("startColumn", rel.column() + 1);
                     Map<String, Object> phys = new LinkedHashMap<>();
-                    phys.put("artifactLocation", Map.of("uri", path(rel.file(), base)));
+                    phys.put("artifactLocation", Map.of("uri", paths.computeIfAbsent(rel.file(), q -> path(q, base))));
                     phys.put("region", region);
                     Map<String, Object> loc = new LinkedHashMap<>();
                     loc.put("id", id++);
