@@ -5,9 +5,6 @@ import com.google.gson.JsonObject;
 import dev.virtcpu.analysis.Analyzer;
 import dev.virtcpu.analysis.DocumentAnalysis;
 import dev.virtcpu.analysis.Project;
-import dev.virtcpu.analysis.Severity;
-import dev.virtcpu.hosts.Config;
-import dev.virtcpu.hosts.ConfigLoader;
 import dev.virtcpu.xml.XmlDocument;
 import dev.virtcpu.xml.XmlParser;
 import org.eclipse.lemminx.commons.BadLocationException;
@@ -19,8 +16,6 @@ import org.eclipse.lsp4j.Range;
 import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * What the participants share: the {@link Project} (host-set discovery through {@code .virtcpu.json},
@@ -73,22 +68,7 @@ final class VirtcpuService {
         JsonObject xml = xmlSettings instanceof JsonElement ? JSONUtility.toModel(xmlSettings, JsonObject.class) : null;
         JsonElement v = xml == null ? null : xml.get("virtcpu");
         JsonObject o = v != null && v.isJsonObject() ? v.getAsJsonObject() : new JsonObject();
-        Map<String, Severity> severity = new HashMap<>();
-        if (o.has("severity") && o.get("severity").isJsonObject()) {
-            for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("severity").entrySet()) {
-                Severity s = e.getValue().isJsonPrimitive() ? Severity.parse(e.getValue().getAsString()) : null;
-                if (s != null) severity.put(e.getKey(), s);
-            }
-        }
-        Config fallback = null;
-        if (o.has("hostSets") && o.get("hostSets").isJsonObject()) {
-            fallback = ConfigLoader.parse(null, o.toString());
-            fallback.dir = Path.of("").toAbsolutePath();
-        }
-        String cpuMap = string(o, "cpuMap");
-        String schemas = string(o, "libvirtSchemas");
-        project.setSettings(new Project.Settings(string(o, "hostSet"), cpuMap == null ? null : Path.of(cpuMap), severity, fallback,
-                schemas == null || schemas.isBlank() ? null : Path.of(schemas)));
+        project.setSettings(Project.Settings.fromJson(o.toString()));
         project.workspace().invalidateAll();
         generation++;
     }
@@ -116,7 +96,4 @@ final class VirtcpuService {
         }
     }
 
-    private static String string(JsonObject o, String key) {
-        return o.has(key) && o.get(key).isJsonPrimitive() ? o.get(key).getAsString() : null;
-    }
 }

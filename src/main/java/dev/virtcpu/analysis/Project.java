@@ -3,6 +3,8 @@ package dev.virtcpu.analysis;
 import dev.virtcpu.analysis.schema.RelaxNgDomainValidator;
 import dev.virtcpu.analysis.schema.SchemaLoadException;
 import dev.virtcpu.hosts.Config;
+import dev.virtcpu.hosts.ConfigLoader;
+import dev.virtcpu.hosts.Json;
 import dev.virtcpu.hosts.HostSet;
 import dev.virtcpu.hosts.Workspace;
 import dev.virtcpu.model.BundledMap;
@@ -39,6 +41,55 @@ public final class Project {
 
         public Settings(String hostSet, Path cpuMap, Map<String, Severity> severity, Config fallbackConfig) {
             this(hostSet, cpuMap, severity, fallbackConfig, null);
+        }
+
+        /**
+         * Editor settings as JSON ({@code virtcpu.*} in VS Code, {@code xml.virtcpu.*} in LemMinX):
+         * hostSet, cpuMap, severity, libvirtSchemas, and hostSets/defaultHostSet as a fallback
+         * configuration (paths relative to the working directory). Unusable values are ignored.
+         */
+        public static Settings fromJson(String json) {
+            Json.Node root;
+            try {
+                root = Json.parse(json == null || json.isBlank() ? "{}" : json);
+            } catch (Json.SyntaxError e) {
+                return NONE;
+            }
+            Map<String, Json.Node> o = root.object();
+            if (o == null) return NONE;
+            Map<String, Severity> severity = new HashMap<>();
+            Json.Node sev = o.get("severity");
+            if (sev != null && sev.object() != null) {
+                for (Map.Entry<String, Json.Node> e : sev.object().entrySet()) {
+                    Severity v = Severity.parse(e.getValue().string());
+                    if (v != null) severity.put(e.getKey(), v);
+                }
+            }
+            Config fallback = null;
+            if (o.get("hostSets") != null && o.get("hostSets").object() != null) {
+                fallback = new Config();
+                fallback.dir = Path.of("").toAbsolutePath();
+                Map<String, Json.Node> only = new java.util.LinkedHashMap<>();
+                only.put("hostSets", o.get("hostSets"));
+                if (o.get("defaultHostSet") != null) only.put("defaultHostSet", o.get("defaultHostSet"));
+                ConfigLoader.fromJson(fallback, new Json.Node(only, root.start(), root.end(), root.keys()));
+            }
+            return new Settings(string(o, "hostSet"), path(o, "cpuMap"), severity, fallback, path(o, "libvirtSchemas"));
+        }
+
+        private static String string(Map<String, Json.Node> o, String key) {
+            Json.Node n = o.get(key);
+            String s = n == null ? null : n.string();
+            return s == null || s.isBlank() ? null : s;
+        }
+
+        private static Path path(Map<String, Json.Node> o, String key) {
+            String s = string(o, key);
+            try {
+                return s == null ? null : Path.of(s);
+            } catch (java.nio.file.InvalidPathException e) {
+                return null;
+            }
         }
     }
 

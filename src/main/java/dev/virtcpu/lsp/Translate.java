@@ -28,6 +28,12 @@ import java.util.Map;
 /** Analysis results → LSP objects. */
 final class Translate {
     static final String SOURCE = "virtcpu";
+    /**
+     * Related locations per diagnostic: the hosts that cannot run a CPU, first ones only. The message
+     * already names the count; with 1 000-host sets, one location per host made a single
+     * publishDiagnostics several megabytes.
+     */
+    static final int MAX_RELATED = 20;
 
     private Translate() {
     }
@@ -36,7 +42,7 @@ final class Translate {
         Diagnostic d = new Diagnostic(pos.range(doc.lines(), f.start(), f.end()), f.message(), severity(f), SOURCE, f.code());
         if (relatedSupport && !f.related().isEmpty()) {
             List<DiagnosticRelatedInformation> rel = new ArrayList<>();
-            for (Related r : f.related()) {
+            for (Related r : f.related().subList(0, Math.min(MAX_RELATED, f.related().size()))) {
                 Position p = new Position(r.line(), r.column());
                 rel.add(new DiagnosticRelatedInformation(new Location(r.file().toUri().toString(), new Range(p, p)), r.message()));
             }

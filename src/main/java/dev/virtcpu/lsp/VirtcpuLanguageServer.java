@@ -34,7 +34,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -395,29 +394,9 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
     }
 
     private void applySettings(Object options) {
-        if (!(options instanceof JsonObject o)) return;
-        String hostSet = string(o, "hostSet");
-        String cpuMap = string(o, "cpuMap");
-        Map<String, Severity> sev = new HashMap<>();
-        if (o.has("severity") && o.get("severity").isJsonObject()) {
-            for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("severity").entrySet()) {
-                Severity v = e.getValue().isJsonPrimitive() ? Severity.parse(e.getValue().getAsString()) : null;
-                if (v != null) sev.put(e.getKey(), v);
-            }
-        }
-        Config fallback = null;
-        if (o.has("hostSets") && o.get("hostSets").isJsonObject()) {
-            fallback = dev.virtcpu.hosts.ConfigLoader.parse(null, o.toString());
-            fallback.dir = Path.of("").toAbsolutePath();
-        }
-        String schemas = string(o, "libvirtSchemas");
-        project.setSettings(new Project.Settings(hostSet, cpuMap == null ? null : Path.of(cpuMap), sev, fallback,
-                schemas == null || schemas.isBlank() ? null : Path.of(schemas)));
+        if (options instanceof JsonObject o) project.setSettings(Project.Settings.fromJson(o.toString()));
     }
 
-    private static String string(JsonObject o, String key) {
-        return o.has(key) && o.get(key).isJsonPrimitive() ? o.get(key).getAsString() : null;
-    }
 
     @Override
     public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
