@@ -10,12 +10,10 @@ import dev.virtcpu.model.CpuMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code virtcpu baseline}: what {@code virsh cpu-baseline} prints, computed offline. */
 @Command(name = "baseline", mixinStandardHelpOptions = true,
@@ -23,10 +21,7 @@ import java.util.concurrent.Callable;
                 + "'virsh cpu-baseline' prints it.",
                 "FILE may hold bare host <cpu> elements, capabilities, domain or domcapabilities XML, "
                         + "several documents concatenated."})
-final class BaselineCommand implements Callable<Integer> {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+final class BaselineCommand extends VirshStyleCommand {
     @Option(names = "--features", description = "List every feature of the baseline model, sorted by name.")
     boolean features;
 
@@ -40,17 +35,7 @@ final class BaselineCommand implements Callable<Integer> {
     List<String> files;
 
     @Override
-    public Integer call() {
-        int status = run();
-        // virsh ends every non-interactive command with an empty line on stdout, success or not.
-        spec.commandLine().getOut().print('\n');
-        spec.commandLine().getOut().flush();
-        return status;
-    }
-
-    private int run() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    int run(PrintWriter out, PrintWriter err) {
         List<CpuFile> inputs = List.of();
         try {
             CpuMap map = CommandSupport.map(cpuMap, err);

@@ -11,21 +11,16 @@ import dev.virtcpu.xml.XmlElement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code virtcpu compare}: 'virsh cpu-compare' against a host description instead of the local host. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Compares the first CPU in FILE with the host CPU in HOSTFILE, with 'virsh cpu-compare''s "
                 + "messages and exit status.")
-final class CompareCommand implements Callable<Integer> {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+final class CompareCommand extends VirshStyleCommand {
     @Option(names = "--host", required = true, paramLabel = "HOSTFILE",
             description = "Host description: capabilities output or a host <cpu>.")
     String host;
@@ -40,17 +35,7 @@ final class CompareCommand implements Callable<Integer> {
     String file;
 
     @Override
-    public Integer call() {
-        int status = run();
-        // virsh ends every non-interactive command with an empty line on stdout, success or not.
-        spec.commandLine().getOut().print('\n');
-        spec.commandLine().getOut().flush();
-        return status;
-    }
-
-    private int run() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    int run(PrintWriter out, PrintWriter err) {
         List<CpuFile> inputs = List.of();
         try {
             CpuMap map = CommandSupport.map(cpuMap, err);
