@@ -201,9 +201,12 @@ final class HostSetChecks {
         return out;
     }
 
+    /** Host files to point at: the first few, as the message names them (it gives the full count). */
+    private static final int RELATED_HOSTS = 10;
+
     private static List<Related> related(List<HostSet.HostData> hosts, String what) {
         List<Related> out = new ArrayList<>();
-        for (HostSet.HostData h : hosts) {
+        for (HostSet.HostData h : hosts.subList(0, Math.min(RELATED_HOSTS, hosts.size()))) {
             out.add(new Related(h.host().file(), h.host().line(), h.host().column(), h.host().name() + ": " + what));
         }
         return out;
