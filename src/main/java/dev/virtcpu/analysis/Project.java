@@ -21,8 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides what a file is analysed against: its {@code .virtcpu.json} (nearest ancestor), the host
- * set (the domain's own {@code <metadata>} choice, an explicit selection, the config's file mapping
- * or default, then editor settings), the CPU map and severity overrides.
+ * set (the domain's own {@code <metadata>} choice, an explicit selection, the config's file mapping,
+ * the editor's setting when the config defines that set, then the config's default), the CPU map and
+ * severity overrides.
  */
 public final class Project {
     /** Namespace of the metadata element choosing a host set: {@code <virtcpu:hostset name='prod'/>}. */
@@ -145,8 +146,12 @@ public final class Project {
         String name = forcedHostSet;
         if (name == null) name = metadataHostSet(doc);
         if (name == null) name = selections.get(config == null || config.file == null ? "" : config.file.toString());
-        if (name == null && config != null) name = config.hostSetFor(file);
-        if (name == null) name = settings.hostSet();
+        if (name == null && config != null) name = config.mappedHostSet(file);
+        // The editor's choice applies where the configuration knows that set; otherwise its default.
+        if (name == null && settings.hostSet() != null && (config == null || config.hostSets.containsKey(settings.hostSet()))) {
+            name = settings.hostSet();
+        }
+        if (name == null && config != null) name = config.defaultHostSet;
         HostSet set = workspace.hostSet(config, name);
         Map<String, Severity> severities = new HashMap<>(settings.severity());
         if (config != null) {

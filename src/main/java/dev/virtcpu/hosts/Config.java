@@ -32,6 +32,12 @@ public final class Config {
 
     /** The host set for a file: an explicit file mapping first, else the default. */
     public String hostSetFor(Path domainFile) {
+        String mapped = mappedHostSet(domainFile);
+        return mapped != null ? mapped : defaultHostSet;
+    }
+
+    /** The host set a {@code files} pattern assigns to the file, or null. */
+    public String mappedHostSet(Path domainFile) {
         if (domainFile != null && dir != null) {
             Path rel;
             try {
@@ -45,7 +51,7 @@ public final class Config {
                 }
             }
         }
-        return defaultHostSet;
+        return null;
     }
 
     public boolean isIgnored(Path file) {

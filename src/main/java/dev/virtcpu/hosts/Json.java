@@ -176,7 +176,21 @@ public final class Json {
         return pos < s.length() ? s.charAt(pos) : '\0';
     }
 
-    private void space() {
-        while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) pos++;
+    /** Skips whitespace and, as editors allow in configuration files, line and block comments. */
+    private void space() throws SyntaxError {
+        while (pos < s.length()) {
+            char c = s.charAt(pos);
+            if (Character.isWhitespace(c)) {
+                pos++;
+            } else if (c == '/' && s.startsWith("//", pos)) {
+                while (pos < s.length() && s.charAt(pos) != '\n') pos++;
+            } else if (c == '/' && s.startsWith("/*", pos)) {
+                int close = s.indexOf("*/", pos + 2);
+                if (close < 0) throw new SyntaxError("unterminated comment", pos);
+                pos = close + 2;
+            } else {
+                return;
+            }
+        }
     }
 }
