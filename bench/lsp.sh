@@ -43,9 +43,10 @@ variant() { # label JAVA_OPTS
     VIRTCPU_JAVA_OPTS="$2" "${HARNESS[@]}" latency "${SERVER[@]}"
     VIRTCPU_JAVA_OPTS="$2" "${HARNESS[@]}" memory "${SERVER[@]}"; } | sed "s/^/[$1] /" | tee -a "$RESULTS" | sed "s/^\[$1\] //"
 }
-num() { # label line-prefix field-name: the number after FIELD in the first matching result line
-  grep -F "[$1] $2" "$RESULTS" | head -n 1 | sed -n "s/.* $3 \([0-9.]*\).*/\1/p"
+num() { # label line-prefix field-name: the number after the first FIELD in the first matching result line
+  grep -F "[$1] $2" "$RESULTS" | head -n 1 | awk -v k="$3" '{ for (i = 1; i < NF; i++) if ($i == k) { print $(i + 1); exit } }'
 }
+
 
 # The AppCDS archive of the classes a language-server session loads (one training session).
 JSA=$WORK/virtcpu-lsp.jsa
