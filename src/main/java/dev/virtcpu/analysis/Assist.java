@@ -27,6 +27,14 @@ public final class Assist {
     }
 
     public static List<Completion> complete(XmlDocument doc, int offset, AnalysisContext ctx) {
+        return complete(doc, offset, ctx, false);
+    }
+
+    /**
+     * @param lazyDocs leave model documentation out (the client asks for it item by item through
+     *                 {@link #documentation}); feature documentation is always left to that call
+     */
+    public static List<Completion> complete(XmlDocument doc, int offset, AnalysisContext ctx, boolean lazyDocs) {
         List<Completion> out = new ArrayList<>();
         XmlElement e = doc.elementAt(offset);
         if (e == null || !inDomain(e)) return out;
@@ -52,7 +60,7 @@ public final class Assist {
                 && e.parent() != null && e.parent().name().equals("cpu")) {
             int s = e.contentStart();
             int t = e.endTagStart() >= 0 ? e.endTagStart() : Math.max(offset, textEnd(doc.text(), s));
-            if (e.name().equals("model")) models(map, ctx, s, t, out);
+            if (e.name().equals("model")) models(map, ctx, s, t, out, lazyDocs);
             else if (e.name().equals("vendor")) {
                 for (Vendor v : map.vendors()) out.add(new Completion(v.name(), Completion.Kind.VENDOR, "CPU vendor " + v.string(), null, v.name(), s, t, v.name(), false));
             }
@@ -85,7 +93,7 @@ public final class Assist {
         return null;
     }
 
-    private static void models(ArchMap map, AnalysisContext ctx, int s, int t, List<Completion> out) {
+    private static void models(ArchMap map, AnalysisContext ctx, int s, int t, List<Completion> out, boolean lazyDocs) {
         HostSet.Evaluation eval = ctx.evaluation();
         int total = eval == null ? 0 : eval.usable().size();
         for (Model m : map.models()) {
@@ -94,7 +102,8 @@ public final class Assist {
             String detail = (m.vendor() == null ? "generic" : m.vendor().name())
                     + (total > 0 ? " · runs on " + (total - lacking.size()) + "/" + total + " hosts" : "");
             String rank = (total == 0 ? "1" : all ? "0" : "2") + String.format("%04d", map.models().size() - m.index());
-            out.add(new Completion(m.name(), Completion.Kind.MODEL, detail, Docs.model(map, m, ctx), rank, s, t, m.name(), false));
+            out.add(new Completion(m.name(), Completion.Kind.MODEL, detail, lazyDocs ? null : Docs.model(map, m, ctx), rank, s, t,
+                    m.name(), false));
         }
     }
 
@@ -112,8 +121,21 @@ public final class Assist {
 
     /** Documentation of a feature completion, computed on demand (resolve). */
     public static String featureDoc(String name, AnalysisContext ctx) {
-        Feature f = ctx.map().x86().feature(name);
-        return f == null ? null : Docs.feature(ctx.map().x86(), f, ctx);
+        return documentation(Completion.Kind.FEATURE, name, ctx);
+    }
+
+    /** Documentation of a model or feature completion item, computed on demand (resolve). */
+    public static String documentation(Completion.Kind kind, String name, AnalysisContext ctx) {
+        ArchMap map = ctx.map().x86();
+        if (kind == Completion.Kind.MODEL) {
+            Model m = map.model(name);
+            return m == null ? null : Docs.model(map, m, ctx);
+        }
+        if (kind == Completion.Kind.FEATURE) {
+            Feature f = map.feature(name);
+            return f == null ? null : Docs.feature(map, f, ctx);
+        }
+        return null;
     }
 
     private static void cpuSnippet(XmlDocument doc, int offset, AnalysisContext ctx, List<Completion> out) {

@@ -72,6 +72,12 @@ final class Translate {
     }
 
     static CompletionItem completion(OpenDocument doc, Positions pos, Completion c, boolean snippets, boolean markdown) {
+        return completion(doc, pos, c, snippets, markdown, null);
+    }
+
+    /** {@code resolveData}: what completionItem/resolve needs to add the documentation later, or null. */
+    static CompletionItem completion(OpenDocument doc, Positions pos, Completion c, boolean snippets, boolean markdown,
+                                     Object resolveData) {
         CompletionItem item = new CompletionItem(c.label());
         item.setKind(switch (c.kind()) {
             case MODEL -> CompletionItemKind.Class;
@@ -93,7 +99,7 @@ final class Translate {
             item.setDocumentation(markdown ? new MarkupContent(MarkupKind.MARKDOWN, c.documentation())
                     : new MarkupContent(MarkupKind.PLAINTEXT, c.documentation()));
         }
-        if (c.kind() == Completion.Kind.FEATURE) item.setData(c.label());
+        if (c.documentation() == null && resolveData != null) item.setData(resolveData);
         return item;
     }
 }

@@ -60,6 +60,7 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
     private volatile boolean relatedSupport = true;
     private volatile boolean snippetSupport = false;
     private volatile boolean markdownSupport = true;
+    private volatile boolean resolveDocumentation = false;
     private volatile boolean shutdown;
     private volatile boolean watchRegistration;
 
@@ -88,6 +89,9 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
                 relatedSupport = td.getPublishDiagnostics() == null || !Boolean.FALSE.equals(td.getPublishDiagnostics().getRelatedInformation());
                 if (td.getCompletion() != null && td.getCompletion().getCompletionItem() != null) {
                     snippetSupport = Boolean.TRUE.equals(td.getCompletion().getCompletionItem().getSnippetSupport());
+                    CompletionItemResolveSupportCapabilities resolve = td.getCompletion().getCompletionItem().getResolveSupport();
+                    resolveDocumentation = resolve != null && resolve.getProperties() != null
+                            && resolve.getProperties().contains("documentation");
                     List<String> formats = td.getCompletion().getCompletionItem().getDocumentationFormat();
                     markdownSupport = formats == null || formats.contains(MarkupKind.MARKDOWN);
                 }
@@ -218,7 +222,7 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
             }
             client.publishDiagnostics(new PublishDiagnosticsParams(uri, diags, doc.version()));
             publishSideFiles(a.resolution());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             System.err.println("virtcpu lsp: analysis of " + uri + " failed: " + e);
             e.printStackTrace(System.err);
         }
@@ -300,10 +304,19 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
             if (doc == null) return Either.forLeft(List.of());
             XmlDocument xml = XmlParser.parse(doc.text());
             int offset = positions.offset(doc.lines(), params.getPosition());
-            List<Completion> items = Assist.complete(xml, offset, context(doc, xml));
+            List<Completion> items = Assist.complete(xml, offset, context(doc, xml), resolveDocumentation);
             cancel.checkCanceled();
             List<CompletionItem> out = new ArrayList<>(items.size());
-            for (Completion c : items) out.add(Translate.completion(doc, positions, c, snippetSupport, markdownSupport));
+            for (Completion c : items) {
+                JsonObject data = null;
+                if (c.kind() == Completion.Kind.MODEL || c.kind() == Completion.Kind.FEATURE) {
+                    data = new JsonObject();
+                    data.addProperty("uri", doc.uri());
+                    data.addProperty("kind", c.kind().name());
+                    data.addProperty("name", c.label());
+                }
+                out.add(Translate.completion(doc, positions, c, snippetSupport, markdownSupport, data));
+            }
             return Either.forRight(new CompletionList(false, out));
         });
     }
@@ -311,12 +324,18 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
     @Override
     public CompletableFuture<CompletionItem> resolveCompletionItem(CompletionItem item) {
         return CompletableFutures.computeAsync(cancel -> {
-            if (item.getDocumentation() == null && item.getData() != null && !documents.isEmpty()) {
-                String name = item.getData() instanceof JsonElement j && j.isJsonPrimitive() ? j.getAsString() : String.valueOf(item.getData());
-                OpenDocument doc = documents.values().iterator().next();
-                String md = Assist.featureDoc(name, context(doc, XmlParser.parse(doc.text())));
-                if (md != null) item.setDocumentation(new MarkupContent(markdownSupport ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT, md));
+            if (item.getDocumentation() != null || !(item.getData() instanceof JsonObject data)) return item;
+            String uri = data.has("uri") ? data.get("uri").getAsString() : null;
+            OpenDocument doc = uri == null ? null : documents.get(uri);
+            if (doc == null || !data.has("kind") || !data.has("name")) return item;
+            Completion.Kind kind;
+            try {
+                kind = Completion.Kind.valueOf(data.get("kind").getAsString());
+            } catch (IllegalArgumentException e) {
+                return item;
             }
+            String md = Assist.documentation(kind, data.get("name").getAsString(), context(doc, XmlParser.parse(doc.text())));
+            if (md != null) item.setDocumentation(new MarkupContent(markdownSupport ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT, md));
             return item;
         });
     }

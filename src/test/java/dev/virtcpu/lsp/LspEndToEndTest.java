@@ -313,6 +313,22 @@ class LspEndToEndTest {
     }
 
     @Test
+    void clientsThatResolveCompletionItemsGetModelDocumentationOnResolve() throws Exception {
+        start(obj("textDocument", obj("completion", obj("completionItem", obj(
+                "resolveSupport", obj("properties", List.of("documentation")),
+                "documentationFormat", List.of("markdown"))))));
+        String u = uri("domains/db-too-new.xml");
+        String text = read("domains/db-too-new.xml");
+        open(u, text);
+        int[] p = find(text, "Cascadelake-Server</model>", 0);
+        JsonElement completion = client.call("textDocument/completion", at(u, p[0], p[1]));
+        JsonObject cascade = item(completion, "Cascadelake-Server");
+        assertFalse(cascade.has("documentation"), "documentation is left to completionItem/resolve");
+        JsonObject resolved = client.call("completionItem/resolve", cascade).getAsJsonObject();
+        assertTrue(resolved.getAsJsonObject("documentation").get("value").getAsString().contains("kvm-prod-04: lacks hle"));
+    }
+
+    @Test
     void featureNameCompletionOffersFeaturesEveryHostHasFirst() throws Exception {
         start(MINIMAL_CAPABILITIES);
         String u = uri("domains/db-too-new.xml");
