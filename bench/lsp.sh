@@ -4,7 +4,8 @@
 #   didChange -> publishDiagnostics latency (200 edits after 20 warm-up: feature names and model text
 #   inside <cpu>, and lines outside it), completion latency (200 requests), process start -> first
 #   diagnostics (median of 5), resident memory with the 1 000-host set.
-# JVM variants of 'virtcpu lsp' are compared: the launcher's flags, C1 only, and an AppCDS archive.
+# JVM variants of 'virtcpu lsp' are compared: the launcher's flags (C1 only, AppCDS archive from an
+# earlier session), a first session without the archive, and the full JIT.
 # LemMinX 0.31.1 is measured on the same document when its uber jar is in ~/.m2.
 # Usage: bench/lsp.sh            (BENCH_DIR overrides the work directory, default target/bench-lsp)
 set -euo pipefail
@@ -48,14 +49,16 @@ num() { # label line-prefix field-name: the number after the first FIELD in the 
 }
 
 
-# The AppCDS archive of the classes a language-server session loads (one training session).
+# The launcher writes an AppCDS archive of a language-server session's classes on the first session's
+# exit and uses it from then on. The variants control the archive themselves, so the launcher's own
+# archive handling is off; the training session makes the archive a second session would use.
+export VIRTCPU_NO_CDS=1
 JSA=$WORK/virtcpu-lsp.jsa
 VIRTCPU_JAVA_OPTS="-XX:ArchiveClassesAtExit=$JSA -Xlog:cds=off -Xlog:cds+dynamic=off" "${HARNESS[@]}" start "${SERVER[@]}" >/dev/null
 
-variant "launcher flags" ""
-variant "C1 only" "-XX:TieredStopAtLevel=1"
-variant "AppCDS" "-XX:SharedArchiveFile=$JSA -Xshare:auto"
-variant "AppCDS + C1 only" "-XX:SharedArchiveFile=$JSA -Xshare:auto -XX:TieredStopAtLevel=1"
+variant "launcher flags" "-XX:SharedArchiveFile=$JSA -Xshare:auto"
+variant "first session (no archive yet)" ""
+variant "full JIT" "-XX:SharedArchiveFile=$JSA -Xshare:auto -XX:TieredStopAtLevel=4"
 
 if [ -f "$LEMMINX" ]; then
   echo

@@ -72,12 +72,12 @@ final class Translate {
     }
 
     static CompletionItem completion(OpenDocument doc, Positions pos, Completion c, boolean snippets, boolean markdown) {
-        return completion(doc, pos, c, snippets, markdown, null);
+        return completion(doc, pos, c, snippets, markdown, null, false);
     }
 
     /** {@code resolveData}: what completionItem/resolve needs to add the documentation later, or null. */
     static CompletionItem completion(OpenDocument doc, Positions pos, Completion c, boolean snippets, boolean markdown,
-                                     Object resolveData) {
+                                     Object resolveData, boolean defaultRange) {
         CompletionItem item = new CompletionItem(c.label());
         item.setKind(switch (c.kind()) {
             case MODEL -> CompletionItemKind.Class;
@@ -88,13 +88,16 @@ final class Translate {
         });
         item.setDetail(c.detail());
         item.setSortText(c.sortText());
-        item.setFilterText(c.label());
         String insert = c.insertText();
         if (c.snippet()) {
             if (snippets) item.setInsertTextFormat(InsertTextFormat.Snippet);
             else insert = insert.replace("${1}", "").replace("\\$", "$");
         }
-        item.setTextEdit(Either.forLeft(new org.eclipse.lsp4j.TextEdit(pos.range(doc.lines(), c.replaceStart(), c.replaceEnd()), insert)));
+        if (defaultRange) {
+            if (!insert.equals(c.label())) item.setTextEditText(insert);
+        } else {
+            item.setTextEdit(Either.forLeft(new org.eclipse.lsp4j.TextEdit(pos.range(doc.lines(), c.replaceStart(), c.replaceEnd()), insert)));
+        }
         if (c.documentation() != null) {
             item.setDocumentation(markdown ? new MarkupContent(MarkupKind.MARKDOWN, c.documentation())
                     : new MarkupContent(MarkupKind.PLAINTEXT, c.documentation()));

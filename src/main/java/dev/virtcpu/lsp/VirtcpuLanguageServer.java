@@ -61,6 +61,7 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
     private volatile boolean snippetSupport = false;
     private volatile boolean markdownSupport = true;
     private volatile boolean resolveDocumentation = false;
+    private volatile boolean defaultEditRange = false;
     private volatile boolean shutdown;
     private volatile boolean watchRegistration;
 
@@ -93,6 +94,8 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
                     resolveDocumentation = resolve != null && resolve.getProperties() != null
                             && resolve.getProperties().contains("documentation");
                     List<String> formats = td.getCompletion().getCompletionItem().getDocumentationFormat();
+                    CompletionListCapabilities list = td.getCompletion().getCompletionList();
+                    defaultEditRange = list != null && list.getItemDefaults() != null && list.getItemDefaults().contains("editRange");
                     markdownSupport = formats == null || formats.contains(MarkupKind.MARKDOWN);
                 }
             }
@@ -116,6 +119,15 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
         return v == null ? "dev" : v;
     }
 
+    public VirtcpuLanguageServer() {
+        // Warm the hot paths (map, XML Schema, analysis) while the protocol layer starts up, so the
+        // first document is answered quickly.
+        analysisThread.submit(() -> {
+            Analyzer.analyze("<domain><cpu mode='custom'><model>Haswell</model><feature policy='require' name='vmx'/></cpu></domain>",
+                    project.resolve(null, null).context());
+        });
+    }
+
     @Override
     public void initialized(InitializedParams params) {
         if (watchRegistration && client != null) {
@@ -126,11 +138,6 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
             client.registerCapability(new RegistrationParams(List.of(
                     new Registration("virtcpu-watch", "workspace/didChangeWatchedFiles", opts))));
         }
-        analysisThread.submit(() -> {
-            // Warm the hot paths once so the first edits are answered quickly.
-            Analyzer.analyze("<domain><cpu mode='custom'><model>Haswell</model><feature policy='require' name='vmx'/></cpu></domain>",
-                    project.resolve(null, null).context());
-        });
     }
 
     @Override
@@ -306,35 +313,49 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
             int offset = positions.offset(doc.lines(), params.getPosition());
             List<Completion> items = Assist.complete(xml, offset, context(doc, xml), resolveDocumentation);
             cancel.checkCanceled();
+            // Every item of one list replaces the same range: send it once when the client allows.
+            Range shared = defaultEditRange ? sharedRange(doc, items) : null;
             List<CompletionItem> out = new ArrayList<>(items.size());
             for (Completion c : items) {
-                JsonObject data = null;
-                if (c.kind() == Completion.Kind.MODEL || c.kind() == Completion.Kind.FEATURE) {
-                    data = new JsonObject();
-                    data.addProperty("uri", doc.uri());
-                    data.addProperty("kind", c.kind().name());
-                    data.addProperty("name", c.label());
-                }
-                out.add(Translate.completion(doc, positions, c, snippetSupport, markdownSupport, data));
+                String data = c.kind() == Completion.Kind.MODEL || c.kind() == Completion.Kind.FEATURE
+                        ? c.kind().name() + " " + c.label() + " " + doc.uri() : null;
+                out.add(Translate.completion(doc, positions, c, snippetSupport, markdownSupport, data, shared != null));
             }
-            return Either.forRight(new CompletionList(false, out));
+            CompletionList result = new CompletionList(false, out);
+            if (shared != null) {
+                CompletionItemDefaults defaults = new CompletionItemDefaults();
+                defaults.setEditRange(Either.forLeft(shared));
+                result.setItemDefaults(defaults);
+            }
+            return Either.forRight(result);
         });
+    }
+
+    private Range sharedRange(OpenDocument doc, List<Completion> items) {
+        if (items.isEmpty()) return null;
+        Completion first = items.get(0);
+        for (Completion c : items) {
+            if (c.replaceStart() != first.replaceStart() || c.replaceEnd() != first.replaceEnd()) return null;
+        }
+        return positions.range(doc.lines(), first.replaceStart(), first.replaceEnd());
     }
 
     @Override
     public CompletableFuture<CompletionItem> resolveCompletionItem(CompletionItem item) {
         return CompletableFutures.computeAsync(cancel -> {
-            if (item.getDocumentation() != null || !(item.getData() instanceof JsonObject data)) return item;
-            String uri = data.has("uri") ? data.get("uri").getAsString() : null;
-            OpenDocument doc = uri == null ? null : documents.get(uri);
-            if (doc == null || !data.has("kind") || !data.has("name")) return item;
+            if (item.getDocumentation() != null || item.getData() == null) return item;
+            Object raw = item.getData();
+            String data = raw instanceof JsonElement j && j.isJsonPrimitive() ? j.getAsString() : String.valueOf(raw);
+            String[] parts = data.split(" ", 3);
+            OpenDocument doc = parts.length == 3 ? documents.get(parts[2]) : null;
+            if (doc == null) return item;
             Completion.Kind kind;
             try {
-                kind = Completion.Kind.valueOf(data.get("kind").getAsString());
+                kind = Completion.Kind.valueOf(parts[0]);
             } catch (IllegalArgumentException e) {
                 return item;
             }
-            String md = Assist.documentation(kind, data.get("name").getAsString(), context(doc, XmlParser.parse(doc.text())));
+            String md = Assist.documentation(kind, parts[1], context(doc, XmlParser.parse(doc.text())));
             if (md != null) item.setDocumentation(new MarkupContent(markdownSupport ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT, md));
             return item;
         });

@@ -128,11 +128,14 @@ public final class LspBench {
 
     // ---- sessions ------------------------------------------------------------------------------
 
+    /** The completion capabilities VS Code 1.99 and Neovim 0.9 announce: lazy documentation, shared edit range. */
     static JsonObject initialize(LspClient c, Workspace ws) throws Exception {
         JsonObject r = c.call("initialize", obj("processId", ProcessHandle.current().pid(), "rootUri", ws.dir().toUri().toString(),
                 "capabilities", obj("workspace", obj("configuration", false, "didChangeWatchedFiles", obj("dynamicRegistration", false)),
                         "textDocument", obj("publishDiagnostics", obj("versionSupport", true),
-                                "completion", obj("completionItem", obj("documentationFormat", List.of("markdown"))))))).getAsJsonObject();
+                                "completion", obj("completionItem", obj("documentationFormat", List.of("markdown"),
+                                                "resolveSupport", obj("properties", List.of("documentation", "detail"))),
+                                        "completionList", obj("itemDefaults", List.of("editRange"))))))).getAsJsonObject();
         c.notify("initialized", obj());
         return r;
     }

@@ -329,6 +329,20 @@ class LspEndToEndTest {
     }
 
     @Test
+    void clientsThatAcceptItemDefaultsGetTheEditRangeOnceForTheWholeList() throws Exception {
+        start(obj("textDocument", obj("completion", obj("completionList", obj("itemDefaults", List.of("editRange"))))));
+        String u = uri("domains/db-too-new.xml");
+        String text = read("domains/db-too-new.xml");
+        open(u, text);
+        int[] p = find(text, "Cascadelake-Server</model>", 0);
+        JsonObject completion = client.call("textDocument/completion", at(u, p[0], p[1])).getAsJsonObject();
+        JsonObject range = completion.getAsJsonObject("itemDefaults").getAsJsonObject("editRange");
+        assertEquals(p[1], range.getAsJsonObject("start").get("character").getAsInt());
+        assertEquals(p[1] + 18, range.getAsJsonObject("end").get("character").getAsInt());
+        assertFalse(item(completion, "Cascadelake-Server").has("textEdit"));
+    }
+
+    @Test
     void featureNameCompletionOffersFeaturesEveryHostHasFirst() throws Exception {
         start(MINIMAL_CAPABILITIES);
         String u = uri("domains/db-too-new.xml");
