@@ -88,14 +88,16 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
             TextDocumentClientCapabilities td = caps.getTextDocument();
             if (td != null) {
                 relatedSupport = td.getPublishDiagnostics() == null || !Boolean.FALSE.equals(td.getPublishDiagnostics().getRelatedInformation());
+                if (td.getCompletion() != null) {
+                    CompletionListCapabilities list = td.getCompletion().getCompletionList();
+                    defaultEditRange = list != null && list.getItemDefaults() != null && list.getItemDefaults().contains("editRange");
+                }
                 if (td.getCompletion() != null && td.getCompletion().getCompletionItem() != null) {
                     snippetSupport = Boolean.TRUE.equals(td.getCompletion().getCompletionItem().getSnippetSupport());
                     CompletionItemResolveSupportCapabilities resolve = td.getCompletion().getCompletionItem().getResolveSupport();
                     resolveDocumentation = resolve != null && resolve.getProperties() != null
                             && resolve.getProperties().contains("documentation");
                     List<String> formats = td.getCompletion().getCompletionItem().getDocumentationFormat();
-                    CompletionListCapabilities list = td.getCompletion().getCompletionList();
-                    defaultEditRange = list != null && list.getItemDefaults() != null && list.getItemDefaults().contains("editRange");
                     markdownSupport = formats == null || formats.contains(MarkupKind.MARKDOWN);
                 }
             }
