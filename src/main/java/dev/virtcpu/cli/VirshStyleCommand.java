@@ -13,8 +13,11 @@ abstract class VirshStyleCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        int status = run(out, spec.commandLine().getErr());
+        return execute(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    final int execute(PrintWriter out, PrintWriter err) {
+        int status = run(out, err);
         // virsh ends every non-interactive command with an empty line on stdout, success or not.
         out.print('\n');
         out.flush();
