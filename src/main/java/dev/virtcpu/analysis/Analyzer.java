@@ -30,10 +30,11 @@ public final class Analyzer {
         String text = doc.text();
         XmlElement root = doc.rootElement();
         boolean domain = root != null && root.name().equals("domain");
+        // Other XML (pom.xml, networks, host descriptions…) is not ours: say nothing about it.
+        if (!domain) return new DocumentAnalysis(doc, false, List.of(), List.of(), context);
         for (XmlProblem p : doc.problems()) {
             sink.add(Codes.XML_SYNTAX, new int[]{p.start(), Math.max(p.end(), p.start() + 1)}, p.message());
         }
-        if (!domain) return new DocumentAnalysis(doc, false, List.of(), sink.findings, context);
         List<XmlElement> cpus = root.elements("cpu");
         for (int i = 1; i < cpus.size(); i++) {
             sink.add(Codes.INVALID_ELEMENT, Ranges.name(cpus.get(i)), "a domain has one <cpu>; libvirt ignores this one");
