@@ -5,7 +5,6 @@ import com.google.gson.JsonObject;
 import dev.virtcpu.analysis.AnalysisContext;
 import dev.virtcpu.analysis.Analyzer;
 import dev.virtcpu.analysis.Assist;
-import dev.virtcpu.analysis.BaselineEdit;
 import dev.virtcpu.analysis.Codes;
 import dev.virtcpu.analysis.Completion;
 import dev.virtcpu.analysis.DocumentAnalysis;
@@ -13,10 +12,7 @@ import dev.virtcpu.analysis.Finding;
 import dev.virtcpu.analysis.Fix;
 import dev.virtcpu.analysis.Project;
 import dev.virtcpu.analysis.Severity;
-import dev.virtcpu.cpu.CpuFormatter;
 import dev.virtcpu.hosts.Config;
-import dev.virtcpu.hosts.HostSet;
-import dev.virtcpu.hosts.Problem;
 import dev.virtcpu.xml.LineMap;
 import dev.virtcpu.xml.XmlDocument;
 import dev.virtcpu.xml.XmlParser;
@@ -30,11 +26,8 @@ import org.eclipse.lsp4j.services.TextDocumentService;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,11 +38,9 @@ import java.util.concurrent.Executors;
 
 /** The LSP4J glue: keeps open documents, asks the analysis layer, translates the answers. */
 public final class VirtcpuLanguageServer implements LanguageServer, LanguageClientAware, TextDocumentService, WorkspaceService {
-    static final List<String> COMMANDS = List.of("virtcpu.hostSets", "virtcpu.baseline", "virtcpu.selectHostSet");
-
     private final Project project = new Project();
     private final Map<String, OpenDocument> documents = new ConcurrentHashMap<>();
-    private final Map<String, Set<String>> sidePublished = new ConcurrentHashMap<>();
+    private final SideFileDiagnostics sideFiles = new SideFileDiagnostics();
     private final ExecutorService analysisThread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "virtcpu-analysis");
         t.setDaemon(true);
@@ -112,7 +103,7 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
         sc.setHoverProvider(true);
         sc.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
         sc.setCodeLensProvider(new CodeLensOptions(false));
-        sc.setExecuteCommandProvider(new ExecuteCommandOptions(COMMANDS));
+        sc.setExecuteCommandProvider(new ExecuteCommandOptions(Commands.NAMES));
         return CompletableFuture.completedFuture(new InitializeResult(sc, new ServerInfo("virtcpu", version())));
     }
 
@@ -230,55 +221,10 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
                 diags.add(Translate.diagnostic(doc, positions, f, relatedSupport));
             }
             client.publishDiagnostics(new PublishDiagnosticsParams(uri, diags, doc.version()));
-            publishSideFiles(a.resolution());
+            sideFiles.publish(client, positions, documents, a.resolution());
         } catch (RuntimeException | Error e) {
             System.err.println("virtcpu lsp: analysis of " + uri + " failed: " + e);
             e.printStackTrace(System.err);
-        }
-    }
-
-    /** Problems in .virtcpu.json and host files are published as diagnostics of those files. */
-    private void publishSideFiles(Project.Resolution r) {
-        Map<Path, List<Problem>> byFile = new LinkedHashMap<>();
-        Config c = r.config();
-        if (c != null && c.file != null) {
-            byFile.put(c.file, new ArrayList<>(c.problems));
-        }
-        HostSet set = r.context().hostSet();
-        if (set != null) {
-            for (Problem p : set.problems()) {
-                if (p.file() != null) byFile.computeIfAbsent(p.file(), k -> new ArrayList<>()).add(p);
-            }
-        }
-        String key = c == null || c.file == null ? "" : c.file.toString();
-        Set<String> now = ConcurrentHashMap.newKeySet();
-        for (Map.Entry<Path, List<Problem>> e : byFile.entrySet()) {
-            String uri = e.getKey().toUri().toString();
-            if (documents.containsKey(uri) && e.getKey().toString().endsWith(".xml")) continue;
-            String text = documents.containsKey(uri) ? documents.get(uri).text() : read(e.getKey());
-            LineMap lines = new LineMap(text);
-            List<Diagnostic> diags = new ArrayList<>();
-            for (Problem p : e.getValue()) {
-                String code = c != null && e.getKey().equals(c.file) ? Codes.CONFIG_PROBLEM : Codes.HOST_FILE_PROBLEM;
-                diags.add(new Diagnostic(positions.range(lines, Math.min(p.start(), text.length()), Math.min(p.end(), text.length())),
-                        p.message(), DiagnosticSeverity.Error, Translate.SOURCE, code));
-            }
-            if (!diags.isEmpty()) now.add(uri);
-            client.publishDiagnostics(new PublishDiagnosticsParams(uri, diags));
-        }
-        Set<String> before = sidePublished.put(key, now);
-        if (before != null) {
-            for (String uri : before) {
-                if (!now.contains(uri)) client.publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
-            }
-        }
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (Exception e) {
-            return "";
         }
     }
 
@@ -444,68 +390,10 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
     public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
         return CompletableFutures.computeAsync(cancel -> {
             List<Object> args = params.getArguments() == null ? List.of() : params.getArguments();
-            String uri = args.size() > 0 ? arg(args.get(0)) : null;
-            Path file = uri == null ? null : path(uri);
+            String uri = Commands.arg(args, 0);
             OpenDocument doc = uri == null ? null : documents.get(uri);
             XmlDocument xml = doc == null ? null : XmlParser.parse(doc.text());
-            switch (params.getCommand()) {
-                case "virtcpu.hostSets": {
-                    Config c = project.configFor(file);
-                    Project.Resolution r = project.resolve(file, xml);
-                    List<Object> sets = new ArrayList<>();
-                    if (c != null) {
-                        for (String name : c.hostSets.keySet()) {
-                            HostSet set = project.workspace().hostSet(c, name);
-                            HostSet.Evaluation ev = set.evaluate(r.context().map());
-                            Map<String, Object> m = new LinkedHashMap<>();
-                            m.put("name", name);
-                            m.put("hosts", set.hosts().size());
-                            m.put("baselineModel", ev.baseline() == null ? null : ev.baseline().model);
-                            m.put("source", c.file == null ? null : c.file.toString());
-                            sets.add(m);
-                        }
-                    }
-                    Map<String, Object> result = new LinkedHashMap<>();
-                    result.put("sets", sets);
-                    result.put("active", r.context().hostSetName());
-                    return result;
-                }
-                case "virtcpu.baseline": {
-                    String name = args.size() > 1 ? arg(args.get(1)) : null;
-                    Project.Resolution r = project.resolve(file, xml);
-                    HostSet set = name == null ? r.context().hostSet() : project.workspace().hostSet(project.configFor(file), name);
-                    Map<String, Object> result = new LinkedHashMap<>();
-                    if (set == null) {
-                        result.put("error", "no host set" + (name == null ? " is configured for this file" : " named '" + name + "'"));
-                        return result;
-                    }
-                    HostSet.Evaluation ev = set.evaluate(r.context().map());
-                    if (ev.baseline() == null) {
-                        result.put("error", ev.baselineError());
-                        return result;
-                    }
-                    result.put("xml", CpuFormatter.format(ev.baseline()));
-                    result.put("hostSet", set.name());
-                    result.put("hosts", set.hosts().size());
-                    result.put("summary", BaselineEdit.summary(ev.baseline()));
-                    return result;
-                }
-                case "virtcpu.selectHostSet": {
-                    String name = args.size() > 1 ? arg(args.get(1)) : null;
-                    project.select(file, name);
-                    scheduleAll();
-                    return null;
-                }
-                default:
-                    throw new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
-                            org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidParams, "unknown command " + params.getCommand(), null));
-            }
+            return Commands.execute(project, params.getCommand(), args, uri == null ? null : path(uri), xml, this::scheduleAll);
         });
-    }
-
-    private static String arg(Object o) {
-        if (o == null) return null;
-        if (o instanceof JsonElement j) return j.isJsonNull() ? null : j.isJsonPrimitive() ? j.getAsString() : j.toString();
-        return o.toString();
     }
 }
