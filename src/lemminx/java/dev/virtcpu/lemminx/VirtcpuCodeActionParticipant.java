@@ -30,7 +30,7 @@ final class VirtcpuCodeActionParticipant implements ICodeActionParticipant {
         Diagnostic d = request.getDiagnostic();
         if (d == null || !VirtcpuService.SOURCE.equals(d.getSource()) || d.getCode() == null || !d.getCode().isLeft()) return;
         DOMDocument doc = request.getDocument();
-        if (!VirtcpuService.isDomain(doc)) return;
+        if (!service.applies(doc)) return;
         VirtcpuService.Result r = service.analyze(doc);
         cancel.checkCanceled();
         Set<String> titles = new HashSet<>();

@@ -26,7 +26,7 @@ final class VirtcpuCodeLensParticipant implements ICodeLensParticipant {
     @Override
     public void doCodeLens(ICodeLensRequest request, List<CodeLens> out, CancelChecker cancel) {
         DOMDocument doc = request.getDocument();
-        if (!VirtcpuService.isDomain(doc)) return;
+        if (!service.applies(doc)) return;
         for (Finding f : service.analyze(doc).analysis().findings()) {
             if (!f.code().equals(Codes.HOST_SUMMARY)) continue;
             Range range = service.range(doc, f.start(), f.end());

@@ -78,7 +78,7 @@ final class VirtcpuCompletionParticipant extends CompletionParticipantAdapter im
 
     private void add(ICompletionRequest request, ICompletionResponse response, CancelChecker cancel, Predicate<Completion> wanted) {
         DOMDocument doc = request.getXMLDocument();
-        if (!VirtcpuService.isDomain(doc)) return;
+        if (!service.applies(doc)) return;
         XmlDocument xml = XmlParser.parse(doc.getText());
         List<Completion> items = Assist.complete(xml, request.getOffset(), service.resolve(doc, xml).context());
         cancel.checkCanceled();

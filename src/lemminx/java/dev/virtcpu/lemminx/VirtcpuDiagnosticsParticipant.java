@@ -32,7 +32,7 @@ final class VirtcpuDiagnosticsParticipant implements IDiagnosticsParticipant {
 
     @Override
     public void doDiagnostics(DOMDocument doc, List<Diagnostic> out, XMLValidationSettings settings, CancelChecker cancel) {
-        if (!VirtcpuService.isDomain(doc)) return;
+        if (!service.applies(doc)) return;
         VirtcpuService.Result r = service.analyze(doc);
         if (cancel != null) cancel.checkCanceled();
         for (Finding f : r.analysis().findings()) {

@@ -28,7 +28,7 @@ public final class VirtcpuExtension implements IXMLExtension {
         registry.registerCodeActionParticipant(codeActions);
         registry.registerCodeLensParticipant(codeLens);
         if (registry.getResolverExtensionManager() != null && registry.getDocumentProvider() != null) {
-            resolver = new VirtcpuSchemaResolver(registry.getDocumentProvider());
+            resolver = new VirtcpuSchemaResolver(registry.getDocumentProvider(), service::enabled);
             registry.getResolverExtensionManager().registerResolver(resolver);
         }
     }

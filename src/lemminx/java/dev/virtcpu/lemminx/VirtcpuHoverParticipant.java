@@ -31,7 +31,7 @@ final class VirtcpuHoverParticipant extends HoverParticipantAdapter {
 
     private Hover hover(IHoverRequest request) {
         DOMDocument doc = request.getXMLDocument();
-        if (!VirtcpuService.isDomain(doc)) return null;
+        if (!service.applies(doc)) return null;
         XmlDocument xml = XmlParser.parse(doc.getText());
         dev.virtcpu.analysis.Hover h = Assist.hover(xml, request.getOffset(), service.resolve(doc, xml).context());
         if (h == null) return null;

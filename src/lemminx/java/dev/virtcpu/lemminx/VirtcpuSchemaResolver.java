@@ -32,10 +32,12 @@ final class VirtcpuSchemaResolver implements URIResolverExtension, IExternalGram
     private static final Logger LOGGER = Logger.getLogger(VirtcpuSchemaResolver.class.getName());
 
     private final IXMLDocumentProvider documents;
+    private final java.util.function.BooleanSupplier enabled;
     private final String schemaUri;
 
-    VirtcpuSchemaResolver(IXMLDocumentProvider documents) {
+    VirtcpuSchemaResolver(IXMLDocumentProvider documents, java.util.function.BooleanSupplier enabled) {
         this.documents = documents;
+        this.enabled = enabled;
         this.schemaUri = unpack();
     }
 
@@ -55,7 +57,7 @@ final class VirtcpuSchemaResolver implements URIResolverExtension, IExternalGram
     }
 
     private boolean applies(String documentUri) {
-        if (schemaUri == null || documentUri == null) return false;
+        if (schemaUri == null || documentUri == null || !enabled.getAsBoolean()) return false;
         DOMDocument doc = documents.getDocument(documentUri);
         DOMElement root = doc == null ? null : doc.getDocumentElement();
         String name = root == null ? null : root.getTagName();

@@ -36,6 +36,21 @@ final class VirtcpuService {
     }
 
     /** True when the document's root element is {@code <domain>} (the root may be missing or half-typed). */
+    /**
+     * {@code xml.virtcpu.enabled} (default true). The VS Code extension ships this jar to the XML
+     * extension with the setting off, so the standalone server and LemMinX never report twice.
+     */
+    private volatile boolean enabled = true;
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    /** Whether virtcpu speaks about this document: enabled, and the root is {@code <domain>}. */
+    boolean applies(DOMDocument doc) {
+        return enabled && isDomain(doc);
+    }
+
     static boolean isDomain(DOMDocument doc) {
         DOMElement root = doc == null ? null : doc.getDocumentElement();
         return root != null && "domain".equals(root.getTagName());
@@ -68,6 +83,7 @@ final class VirtcpuService {
         JsonObject xml = xmlSettings instanceof JsonElement ? JSONUtility.toModel(xmlSettings, JsonObject.class) : null;
         JsonElement v = xml == null ? null : xml.get("virtcpu");
         JsonObject o = v != null && v.isJsonObject() ? v.getAsJsonObject() : new JsonObject();
+        enabled = !(o.has("enabled") && o.get("enabled").isJsonPrimitive() && !o.get("enabled").getAsBoolean());
         project.setSettings(Project.Settings.fromJson(o.toString()));
         project.workspace().invalidateAll();
         generation++;

@@ -167,6 +167,22 @@ class LemminxServerTest {
     }
 
     @Test
+    void disabledThroughSettingsTheExtensionSaysNothing() throws Exception {
+        String uri = workspace.resolve("domains/disabled.xml").toUri().toString();
+        lemminx.notify("textDocument/didOpen", didOpen(uri, "<domain type='kvm'>\n  <cpu mode='custom'>\n"
+                + "    <model>Nehalem-bogus</model>\n  </cpu>\n</domain>\n"));
+        lemminx.awaitDiagnostics(uri, d -> codes(d, "virtcpu").contains("unknown-model"));
+        try {
+            lemminx.notify("workspace/didChangeConfiguration", json("{'settings': {'xml': {'logs': {'client': true}, "
+                    + "'codeLens': {'enabled': true}, 'virtcpu': {'enabled': false}}}}"));
+            lemminx.awaitDiagnostics(uri, d -> codes(d, "virtcpu").isEmpty());
+        } finally {
+            lemminx.notify("workspace/didChangeConfiguration", json("{'settings': {'xml': {'logs': {'client': true}, "
+                    + "'codeLens': {'enabled': true}, 'virtcpu': {}}}}"));
+        }
+    }
+
+    @Test
     void baselineFixEqualsTheStandaloneServers() throws Exception {
         String file = "domains/db-too-new.xml";
         String uri = open(file);
