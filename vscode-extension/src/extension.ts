@@ -29,7 +29,7 @@ import {
     statusBarTooltip,
 } from './hostSets';
 import { JavaNotFoundError, findJava, nodeHost } from './java';
-import { RESTART_KEYS, readSettings, serverArgs, toInitializationOptions, VirtcpuSettings } from './settings';
+import { RESTART_KEYS, readSettings, serverArgs, standaloneServerWanted, toInitializationOptions, VirtcpuSettings } from './settings';
 
 /** Commands that this extension registers itself; the server's commands of the same name are only
  * called through `workspace/executeCommand`, never registered as VS Code commands by the client. */
@@ -125,13 +125,19 @@ class VirtcpuExtension implements vscode.Disposable {
 
     async start(): Promise<void> {
         const s = settings();
-        if (s.lemminxEnabled) {
+        const xmlVirtcpuEnabled = vscode.workspace.getConfiguration('xml').get('virtcpu.enabled');
+        const xmlExtension = vscode.extensions.getExtension('redhat.vscode-xml') !== undefined;
+        if (!standaloneServerWanted(xmlVirtcpuEnabled, xmlExtension)) {
             this.output.appendLine(
-                '"virtcpu.lemminx.enabled" is true: the checks run inside the XML extension (LemMinX), so the ' +
-                    'standalone virtcpu language server is not started.',
+                '"xml.virtcpu.enabled" is true and the XML extension is installed: the checks run inside it ' +
+                    '(LemMinX), so the standalone virtcpu language server is not started.',
             );
             this.statusBar.hide();
             return;
+        }
+        if (xmlVirtcpuEnabled === true) {
+            this.output.appendLine('"xml.virtcpu.enabled" is true but the XML extension (redhat.vscode-xml) is not installed: '
+                + 'starting the standalone virtcpu language server.');
         }
         const jar = this.context.asAbsolutePath('server/virtcpu-all.jar');
         if (!fs.existsSync(jar)) {

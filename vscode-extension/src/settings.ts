@@ -20,7 +20,6 @@ export interface VirtcpuSettings {
     javaHome: string | null;
     vmargs: string | null;
     trace: TraceLevel;
-    lemminxEnabled: boolean;
 }
 
 /** The server's `initializationOptions`. */
@@ -66,7 +65,6 @@ export function readSettings(get: SettingGetter): VirtcpuSettings {
         javaHome: optionalString(get('java.home')),
         vmargs: optionalString(get('server.vmargs')),
         trace: typeof trace === 'string' && TRACE_LEVELS.has(trace) ? (trace as TraceLevel) : 'off',
-        lemminxEnabled: get('lemminx.enabled') === true,
     };
 }
 
@@ -145,4 +143,14 @@ export function serverArgs(s: VirtcpuSettings, jar: string): string[] {
 }
 
 /** Settings whose change needs a new server process (they are part of its command line). */
-export const RESTART_KEYS: readonly string[] = ['virtcpu.java.home', 'virtcpu.server.vmargs', 'virtcpu.lemminx.enabled'];
+export const RESTART_KEYS: readonly string[] = ['virtcpu.java.home', 'virtcpu.server.vmargs', 'xml.virtcpu.enabled'];
+
+/**
+ * Whether this extension starts its own language server. The VSIX also gives its LemMinX extension
+ * to Red Hat's XML extension (`xml.javaExtensions`), where it stays quiet unless
+ * `xml.virtcpu.enabled` is true; then, if the XML extension is installed, the checks run there and
+ * the standalone server is not started, so that no problem is reported twice.
+ */
+export function standaloneServerWanted(xmlVirtcpuEnabled: unknown, xmlExtensionInstalled: boolean): boolean {
+    return !(xmlVirtcpuEnabled === true && xmlExtensionInstalled);
+}

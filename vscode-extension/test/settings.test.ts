@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+    standaloneServerWanted,
     DEFAULT_VMARGS,
     normalizeSeverity,
     parseVmargs,
@@ -20,7 +21,6 @@ function getter(values: Record<string, unknown>): (key: string) => unknown {
         'java.home': null,
         'server.vmargs': null,
         'trace.server': 'off',
-        'lemminx.enabled': false,
     };
     return (key) => (key in values ? values[key] : defaults[key]);
 }
@@ -35,7 +35,6 @@ describe('readSettings', () => {
             javaHome: null,
             vmargs: null,
             trace: 'off',
-            lemminxEnabled: false,
         });
     });
     it('trims strings and turns empty ones into null', () => {
@@ -46,16 +45,31 @@ describe('readSettings', () => {
         assert.equal(s.javaHome, '/opt/jdk');
     });
     it('ignores values of the wrong type', () => {
-        const s = readSettings(getter({ hostSet: 42, severity: ['error'], 'trace.server': 'loud', 'lemminx.enabled': 'yes' }));
+        const s = readSettings(getter({ hostSet: 42, severity: ['error'], 'trace.server': 'loud' }));
         assert.equal(s.hostSet, null);
         assert.deepEqual(s.severity, {});
         assert.equal(s.trace, 'off');
-        assert.equal(s.lemminxEnabled, false);
     });
-    it('reads trace and lemminx', () => {
-        const s = readSettings(getter({ 'trace.server': 'verbose', 'lemminx.enabled': true }));
+    it('reads trace', () => {
+        const s = readSettings(getter({ 'trace.server': 'verbose' }));
         assert.equal(s.trace, 'verbose');
-        assert.equal(s.lemminxEnabled, true);
+    });
+});
+
+describe('standaloneServerWanted', () => {
+    it('starts the standalone server by default, with or without the XML extension', () => {
+        assert.equal(standaloneServerWanted(undefined, true), true);
+        assert.equal(standaloneServerWanted(false, true), true);
+        assert.equal(standaloneServerWanted(false, false), true);
+    });
+    it('leaves the checks to the XML extension when xml.virtcpu.enabled is on and it is installed', () => {
+        assert.equal(standaloneServerWanted(true, true), false);
+    });
+    it('keeps the standalone server when xml.virtcpu.enabled is on but the XML extension is missing', () => {
+        assert.equal(standaloneServerWanted(true, false), true);
+    });
+    it('ignores a non-boolean xml.virtcpu.enabled', () => {
+        assert.equal(standaloneServerWanted('yes', true), true);
     });
 });
 
