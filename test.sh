@@ -11,10 +11,6 @@ cd "$(dirname "$0")"
 
 mvn -B -ntp verify
 
-# VS Code extension: unit tests, then the end-to-end test in a real VS Code (code-server +
-# Chromium), reusing the jar Maven just built.
-(cd vscode-extension && npm ci --no-audit --no-fund && npm test)
-VIRTCPU_E2E_SKIP_BUILD=1 bash .ci/vscode-e2e.sh
 
 # The lemminx profile builds in target/lemminx/ and its test run covers only the extension's tests
 # (dev/virtcpu/lemminx/**, property lemminx.tests), so the suite above does not run twice.
@@ -26,3 +22,9 @@ elif [ -f "$lemminx_jar" ] && [ -f "${lemminx_jar%.jar}-uber.jar" ]; then
 else
     echo "SKIPPED: LemMinX extension tests (org.eclipse.lemminx:org.eclipse.lemminx:0.31.1 and its uber jar are not in the local Maven repository)"
 fi
+
+# VS Code extension: unit tests, then the end-to-end test in a real VS Code (code-server +
+# Chromium), reusing the jars Maven just built (the
+# LemMinX extension's jar goes into the VSIX when it was built above).
+(cd vscode-extension && npm ci --no-audit --no-fund && npm test)
+VIRTCPU_E2E_SKIP_BUILD=1 bash .ci/vscode-e2e.sh
