@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import {
     CloseAction,
@@ -29,7 +30,7 @@ import {
     statusBarTooltip,
 } from './hostSets';
 import { JavaNotFoundError, findJava, nodeHost } from './java';
-import { RESTART_KEYS, readSettings, serverArgs, standaloneServerWanted, toInitializationOptions, VirtcpuSettings } from './settings';
+import { CdsArchive, RESTART_KEYS, readSettings, serverArgs, standaloneServerWanted, toInitializationOptions, VirtcpuSettings } from './settings';
 
 /** Commands that this extension registers itself; the server's commands of the same name are only
  * called through `workspace/executeCommand`, never registered as VS Code commands by the client. */
@@ -123,6 +124,22 @@ class VirtcpuExtension implements vscode.Disposable {
         d.push(watcher.onDidCreate(() => this.scheduleStatusRefresh()), watcher.onDidDelete(() => this.scheduleStatusRefresh()));
     }
 
+    /**
+     * A class-data-sharing archive of the server's classes in the extension's global storage, per jar
+     * and Java version: written when a session ends, used from the next start on (a faster start).
+     */
+    private cdsArchive(jar: string, javaVersion: number): CdsArchive {
+        try {
+            const dir = this.context.globalStorageUri.fsPath;
+            fs.mkdirSync(dir, { recursive: true });
+            const stamp = fs.statSync(jar).mtimeMs.toFixed(0);
+            const file = path.join(dir, `virtcpu-lsp-${javaVersion}-${stamp}.jsa`);
+            return fs.existsSync(file) ? { use: file } : { create: file };
+        } catch {
+            return null;
+        }
+    }
+
     async start(): Promise<void> {
         const s = settings();
         const xmlVirtcpuEnabled = vscode.workspace.getConfiguration('xml').get('virtcpu.enabled');
@@ -164,7 +181,7 @@ class VirtcpuExtension implements vscode.Disposable {
             }
             throw e;
         }
-        const args = serverArgs(s, jar);
+        const args = serverArgs(s, jar, this.cdsArchive(jar, java.version));
         this.output.appendLine(`Starting the language server: ${java.java} ${args.join(' ')} (Java ${java.version}, from ${java.source})`);
         // No `transport`: stdio is the default, and TransportKind.stdio would append `--stdio` to the
         // server's command line, which `virtcpu lsp` does not take.

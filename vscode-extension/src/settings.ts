@@ -122,13 +122,19 @@ export function parseVmargs(line: string | null | undefined): string[] {
 }
 
 /**
- * JVM flags used when the user gives none of their own for that concern: the server is long-running,
- * so only the collector and stack size are set (as the `server/virtcpu lsp` launcher does).
+ * JVM flags used when the user gives none of their own for that concern, as the `server/virtcpu lsp`
+ * launcher does: C1 only (a fast start; per-edit work is small), the serial collector, a 2 MB stack.
  */
-export const DEFAULT_VMARGS: readonly string[] = ['-XX:+UseSerialGC', '-Xss2m'];
+export const DEFAULT_VMARGS: readonly string[] = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xss2m'];
+
+/**
+ * The class-data-sharing archive to use: `use` when an archive newer than the jar exists, else
+ * `create` (written when the server exits), or none at all.
+ */
+export type CdsArchive = { use: string } | { create: string } | null;
 
 /** Arguments for `java`: vmargs, then `-jar <jar> lsp`. */
-export function serverArgs(s: VirtcpuSettings, jar: string): string[] {
+export function serverArgs(s: VirtcpuSettings, jar: string, cds: CdsArchive = null): string[] {
     const user = parseVmargs(s.vmargs);
     const defaults = DEFAULT_VMARGS.filter((d) => {
         if (d.startsWith('-XX:+Use') && d.endsWith('GC')) {
@@ -137,9 +143,17 @@ export function serverArgs(s: VirtcpuSettings, jar: string): string[] {
         if (d.startsWith('-Xss')) {
             return !user.some((u) => u.startsWith('-Xss'));
         }
+        if (d.startsWith('-XX:TieredStopAtLevel')) {
+            return !user.some((u) => u.startsWith('-XX:TieredStopAtLevel') || u === '-XX:-TieredCompilation');
+        }
         return true;
     });
-    return [...defaults, ...user, '-jar', jar, 'lsp'];
+    const share = cds === null || user.some((u) => u.includes('SharedArchiveFile') || u.includes('ArchiveClassesAtExit'))
+        ? []
+        : 'use' in cds
+            ? [`-XX:SharedArchiveFile=${cds.use}`, '-Xshare:auto']
+            : [`-XX:ArchiveClassesAtExit=${cds.create}`, '-Xlog:cds=off', '-Xlog:cds+dynamic=off'];
+    return [...defaults, ...share, ...user, '-jar', jar, 'lsp'];
 }
 
 /** Settings whose change needs a new server process (they are part of its command line). */

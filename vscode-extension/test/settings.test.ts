@@ -156,6 +156,21 @@ describe('serverArgs', () => {
     });
     it('lets the user replace the collector and the stack size', () => {
         const s = readSettings(getter({ 'server.vmargs': '-XX:+UseG1GC -Xss4m' }));
-        assert.deepEqual(serverArgs(s, 'j.jar'), ['-XX:+UseG1GC', '-Xss4m', '-jar', 'j.jar', 'lsp']);
+        assert.deepEqual(serverArgs(s, 'j.jar'), ['-XX:TieredStopAtLevel=1', '-XX:+UseG1GC', '-Xss4m', '-jar', 'j.jar', 'lsp']);
+    });
+    it('lets the user turn the full JIT back on', () => {
+        const s = readSettings(getter({ 'server.vmargs': '-XX:TieredStopAtLevel=4' }));
+        assert.deepEqual(serverArgs(s, 'j.jar'), ['-XX:+UseSerialGC', '-Xss2m', '-XX:TieredStopAtLevel=4', '-jar', 'j.jar', 'lsp']);
+    });
+    it('uses a class-data-sharing archive once one exists, and asks for one otherwise', () => {
+        const s = readSettings(getter({}));
+        assert.deepEqual(serverArgs(s, 'j.jar', { use: '/s/lsp.jsa' }),
+            [...DEFAULT_VMARGS, '-XX:SharedArchiveFile=/s/lsp.jsa', '-Xshare:auto', '-jar', 'j.jar', 'lsp']);
+        assert.deepEqual(serverArgs(s, 'j.jar', { create: '/s/lsp.jsa' }),
+            [...DEFAULT_VMARGS, '-XX:ArchiveClassesAtExit=/s/lsp.jsa', '-Xlog:cds=off', '-Xlog:cds+dynamic=off', '-jar', 'j.jar', 'lsp']);
+    });
+    it('leaves class-data sharing to a user who configures it', () => {
+        const s = readSettings(getter({ 'server.vmargs': '-XX:SharedArchiveFile=/mine.jsa' }));
+        assert.deepEqual(serverArgs(s, 'j.jar', { use: '/s/lsp.jsa' }), [...DEFAULT_VMARGS, '-XX:SharedArchiveFile=/mine.jsa', '-jar', 'j.jar', 'lsp']);
     });
 });
