@@ -99,6 +99,8 @@ final class HostSetChecks {
                 Feature f = map.feature(i);
                 List<Fix> fixes = new ArrayList<>();
                 if (baselineFix != null) fixes.add(baselineFix);
+                Fix noTsx = noTsxSibling(cpu, model, f, hosts);
+                if (noTsx != null) fixes.add(noTsx);
                 fixes.add(new Fix("Disable '" + f.name() + "'", List.of(insertFeature(cpu, "disable", f.name())), false, false));
                 sink.add(Codes.HOST_MISSING_MODEL_FEATURE, Ranges.text(cpu.element("model"), text), "CPU model " + model.name()
                         + " needs '" + f.name() + "', which " + HostNames.count(lacking.size(), hosts.size()) + " of host set '"
@@ -171,6 +173,25 @@ final class HostSetChecks {
                     + "Extra features: " + e.getKey() + " on " + HostNames.count(e.getValue().size(), hosts.size()) + ": "
                     + HostNames.of(e.getValue()), related(e.getValue(), "extra features"), fixes(baselineFix));
         }
+    }
+
+    /**
+     * Microcode and kernel updates removed TSX (hle, rtm) from many hosts; for a model that needs it,
+     * the map's -noTSX sibling (Haswell → Haswell-noTSX, Skylake-Server-IBRS →
+     * Skylake-Server-noTSX-IBRS) is the usual way out when it runs on the whole set.
+     */
+    private Fix noTsxSibling(XmlElement cpu, Model model, Feature missing, List<HostSet.HostData> hosts) {
+        if (!missing.name().equals("hle") && !missing.name().equals("rtm")) return null;
+        String name = model.name();
+        String sibling = name.endsWith("-IBRS") ? name.substring(0, name.length() - 5) + "-noTSX-IBRS" : name + "-noTSX";
+        Model m = map.model(sibling);
+        if (m == null) return null;
+        for (HostSet.HostData h : hosts) {
+            if (!m.data().isSubsetOf(h.data())) return null;
+        }
+        int[] range = Ranges.text(cpu.element("model"), text);
+        return new Fix("Use " + sibling + " (" + name + " without TSX, runs on every host)",
+                List.of(new TextEdit(range[0], range[1], sibling)), false, false);
     }
 
     private void summary(XmlElement cpu, int ok, int total, HostSet.Evaluation eval) {
