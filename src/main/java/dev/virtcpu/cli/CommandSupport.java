@@ -37,6 +37,22 @@ final class CommandSupport {
         }
     }
 
+    /** The map's part for a libvirt architecture name; an unknown name is a usage error. */
+    static dev.virtcpu.model.ArchMap arch(Path cpuMapDir, String arch, PrintWriter err) throws Failure {
+        CpuMap map = map(cpuMapDir, err);
+        String family = CpuMap.familyOf(arch);
+        if (family == null) {
+            err.println("virtcpu: unknown architecture '" + arch + "' (try x86_64, ppc64, aarch64)");
+            throw new Failure(2);
+        }
+        dev.virtcpu.model.ArchMap archMap = map.arch(family);
+        if (archMap == null) {
+            err.println("error: the CPU map has nothing for " + arch);
+            throw new Failure(1);
+        }
+        return archMap;
+    }
+
     static List<CpuFile> read(List<String> names, PrintWriter err) throws Failure {
         List<CpuFile> files = new ArrayList<>();
         for (String name : names) {

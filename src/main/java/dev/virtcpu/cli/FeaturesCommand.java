@@ -1,7 +1,6 @@
 package dev.virtcpu.cli;
 
 import dev.virtcpu.model.ArchMap;
-import dev.virtcpu.model.CpuMap;
 import dev.virtcpu.model.Feature;
 import dev.virtcpu.model.FeatureSet;
 import dev.virtcpu.model.Model;
@@ -34,13 +33,7 @@ final class FeaturesCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            CpuMap map = CommandSupport.map(cpuMap, err);
-            String family = CpuMap.familyOf(arch);
-            ArchMap archMap = family == null ? null : map.arch(family);
-            if (archMap == null) {
-                err.println("virtcpu: unknown architecture '" + arch + "' (try x86_64, ppc64, aarch64)");
-                return 2;
-            }
+            ArchMap archMap = CommandSupport.arch(cpuMap, arch, err);
             if (model == null) {
                 for (Feature f : archMap.features()) out.println(line(f));
                 out.flush();

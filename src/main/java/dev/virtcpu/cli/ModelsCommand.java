@@ -1,7 +1,6 @@
 package dev.virtcpu.cli;
 
 import dev.virtcpu.model.ArchMap;
-import dev.virtcpu.model.CpuMap;
 import dev.virtcpu.model.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,14 +31,9 @@ final class ModelsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            CpuMap map = CommandSupport.map(cpuMap, err);
-            String family = CpuMap.familyOf(arch);
-            if (family == null) {
-                err.println("virtcpu: unknown architecture '" + arch + "' (try x86_64, ppc64, aarch64)");
-                return 2;
-            }
-            ArchMap archMap = map.arch(family);
-            if (archMap == null || archMap.models().isEmpty()) {
+            ArchMap archMap = CommandSupport.arch(cpuMap, arch, err);
+            String family = archMap.name();
+            if (archMap.models().isEmpty()) {
                 err.println("error: the CPU map has no models for " + arch);
                 return 1;
             }
