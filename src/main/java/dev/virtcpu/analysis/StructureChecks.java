@@ -15,16 +15,21 @@ import java.util.Set;
 
 /** Checks of one guest {@code <cpu>} against libvirt's parser rules and the CPU map's names. */
 final class StructureChecks {
-    static final List<String> MODES = List.of("custom", "host-model", "host-passthrough", "maximum");
-    static final List<String> MATCHES = List.of("minimum", "exact", "strict");
-    static final List<String> CHECKS = List.of("none", "partial", "full");
-    static final List<String> SWITCH = List.of("on", "off");
-    static final List<String> FALLBACKS = List.of("allow", "forbid");
-    static final List<String> POLICIES = List.of("force", "require", "optional", "disable", "forbid");
-    static final List<String> CACHE_MODES = List.of("emulate", "passthrough", "disable");
-    static final List<String> MAXPHYSADDR_MODES = List.of("emulate", "passthrough");
+    static final List<String> MODES = values("custom", "host-model", "host-passthrough", "maximum");
+    static final List<String> MATCHES = values("minimum", "exact", "strict");
+    static final List<String> CHECKS = values("none", "partial", "full");
+    static final List<String> SWITCH = values("on", "off");
+    static final List<String> FALLBACKS = values("allow", "forbid");
+    static final List<String> POLICIES = values("force", "require", "optional", "disable", "forbid");
+    static final List<String> CACHE_MODES = values("emulate", "passthrough", "disable");
+    static final List<String> MAXPHYSADDR_MODES = values("emulate", "passthrough");
     private static final Set<String> CPU_ATTRIBUTES = Set.of("mode", "match", "check", "migratable", "deprecated_features");
     private static final Set<String> CHILDREN = Set.of("model", "vendor", "topology", "cache", "maxphysaddr", "feature", "numa");
+
+    /** Attribute values of an enumeration; unlike List.of, contains(null) is simply false (a valueless attribute). */
+    private static List<String> values(String... v) {
+        return java.util.Collections.unmodifiableList(java.util.Arrays.asList(v));
+    }
 
     private final String text;
     private final ArchMap map;
