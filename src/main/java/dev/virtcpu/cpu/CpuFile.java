@@ -36,7 +36,8 @@ public final class CpuFile {
         XmlDocument doc = XmlParser.parse(text);
         if (!doc.problems().isEmpty()) {
             XmlProblem p = doc.problems().get(0);
-            String more = doc.problems().size() > 1 ? " (and " + (doc.problems().size() - 1) + " more problems)" : "";
+            int others = doc.problems().size() - 1;
+            String more = others == 0 ? "" : " (and " + others + " more problem" + (others == 1 ? "" : "s") + ")";
             throw new InputException(name + ":" + (doc.lines().line(p.start()) + 1) + ":"
                     + (doc.lines().column(p.start()) + 1) + ": " + p.message() + more);
         }

@@ -117,6 +117,6 @@ class LintExitStatusTest {
         Files.writeString(dir.resolve("net.xml"), "<network><name>default</name></network>\n");
         LintRun run = lint(dir.toString());
         assertEquals(0, run.exit());
-        assertEquals("0 domain files checked, 1 other XML skipped: 0 errors, 0 warnings; 0 hosts in host sets\n", run.out());
+        assertEquals("0 domain files checked, 1 other XML file skipped: 0 errors, 0 warnings; 0 hosts in host sets\n", run.out());
     }
 }

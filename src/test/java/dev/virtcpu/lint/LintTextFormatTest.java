@@ -47,14 +47,14 @@ class LintTextFormatTest {
     @Test
     void summaryCountsDomainFilesSkippedXmlErrorsWarningsAndHosts() {
         LintRun run = lint(WORKSPACE);
-        assertEquals("5 domain files checked, 4 other XML skipped: 15 errors, 1 warning; 4 hosts in host sets",
+        assertEquals("5 domain files checked, 4 other XML files skipped: 15 errors, 1 warning; 4 hosts in host sets",
                 run.lines().get(run.lines().size() - 1), run::toString);
     }
 
     @Test
     void summaryCountsInfoFindingsWhenTheyAreShown() {
         LintRun run = lint("--severity", "info", WORKSPACE);
-        assertEquals("5 domain files checked, 4 other XML skipped: 15 errors, 1 warning, 4 info; 4 hosts in host sets",
+        assertEquals("5 domain files checked, 4 other XML files skipped: 15 errors, 1 warning, 4 info; 4 hosts in host sets",
                 run.lines().get(run.lines().size() - 1), run::toString);
     }
 

@@ -59,7 +59,8 @@ public final class Reports {
         }
         for (String e : result.errors()) sb.append("error: ").append(e).append('\n');
         sb.append(result.filesChecked()).append(" domain file").append(result.filesChecked() == 1 ? "" : "s").append(" checked");
-        if (result.filesSkipped() > 0) sb.append(", ").append(result.filesSkipped()).append(" other XML skipped");
+        if (result.filesSkipped() > 0) sb.append(", ").append(result.filesSkipped()).append(" other XML file")
+                .append(result.filesSkipped() == 1 ? "" : "s").append(" skipped");
         sb.append(": ").append(errors).append(" error").append(errors == 1 ? "" : "s").append(", ")
                 .append(warnings).append(" warning").append(warnings == 1 ? "" : "s");
         if (infos > 0) sb.append(", ").append(infos).append(" info");
