@@ -41,6 +41,8 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
     private final Project project = new Project();
     private final Map<String, OpenDocument> documents = new ConcurrentHashMap<>();
     private final SideFileDiagnostics sideFiles = new SideFileDiagnostics();
+    /** The analysis each document's published diagnostics came from (code actions and lenses reuse it). */
+    private final Map<String, Analysis> analyses = new ConcurrentHashMap<>();
     private final ExecutorService analysisThread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "virtcpu-analysis");
         t.setDaemon(true);
@@ -186,6 +188,7 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
     public void didClose(DidCloseTextDocumentParams params) {
         String uri = params.getTextDocument().getUri();
         documents.remove(uri);
+        analyses.remove(uri);
         if (client != null) client.publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
     }
 
@@ -203,6 +206,7 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
     }
 
     private void scheduleAll() {
+        analyses.clear();
         for (String uri : documents.keySet()) schedule(uri);
     }
 
@@ -213,6 +217,7 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
         try {
             Analysis a = analyze(doc);
             if (documents.get(uri) != doc) return;
+            analyses.put(uri, a);
             List<Diagnostic> diags = new ArrayList<>();
             for (Finding f : a.analysis().findings()) diags.add(Translate.diagnostic(doc, positions, f, relatedSupport));
             if (a.configProblem() != null && !a.analysis().cpus().isEmpty()) {
@@ -228,17 +233,30 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
         }
     }
 
-    private record Analysis(DocumentAnalysis analysis, Project.Resolution resolution, String configProblem) {
+    private record Analysis(OpenDocument doc, DocumentAnalysis analysis, Project.Resolution resolution, String configProblem) {
     }
 
     private Analysis analyze(OpenDocument doc) {
         XmlDocument xml = XmlParser.parse(doc.text());
         Project.Resolution r = project.resolve(path(doc.uri()), xml);
-        return new Analysis(Analyzer.analyze(xml, r.context()), r, r.problem());
+        return new Analysis(doc, Analyzer.analyze(xml, r.context()), r, r.problem());
     }
 
-    private AnalysisContext context(OpenDocument doc, XmlDocument xml) {
-        return project.resolve(path(doc.uri()), xml).context();
+    private record Parsed(XmlDocument xml, AnalysisContext context) {
+    }
+
+    /** The analysis behind the diagnostics last published for this version, or a new one. */
+    private Analysis analyzed(OpenDocument doc) {
+        Analysis a = analyses.get(doc.uri());
+        return a != null && a.doc() == doc ? a : analyze(doc);
+    }
+
+    /** The parsed document and its context: from the published analysis when it is of this version. */
+    private Parsed parsed(OpenDocument doc) {
+        Analysis a = analyses.get(doc.uri());
+        if (a != null && a.doc() == doc) return new Parsed(a.analysis().document(), a.resolution().context());
+        XmlDocument xml = XmlParser.parse(doc.text());
+        return new Parsed(xml, project.resolve(path(doc.uri()), xml).context());
     }
 
     static Path path(String uri) {
@@ -257,9 +275,9 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
         return CompletableFutures.computeAsync(cancel -> {
             OpenDocument doc = documents.get(params.getTextDocument().getUri());
             if (doc == null) return Either.forLeft(List.of());
-            XmlDocument xml = XmlParser.parse(doc.text());
+            Parsed p = parsed(doc);
             int offset = positions.offset(doc.lines(), params.getPosition());
-            List<Completion> items = Assist.complete(xml, offset, context(doc, xml), resolveDocumentation);
+            List<Completion> items = Assist.complete(p.xml(), offset, p.context(), resolveDocumentation);
             cancel.checkCanceled();
             // Every item of one list replaces the same range: send it once when the client allows.
             Range shared = defaultEditRange ? sharedRange(doc, items) : null;
@@ -303,7 +321,7 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
             } catch (IllegalArgumentException e) {
                 return item;
             }
-            String md = Assist.documentation(kind, parts[1], context(doc, XmlParser.parse(doc.text())));
+            String md = Assist.documentation(kind, parts[1], parsed(doc).context());
             if (md != null) item.setDocumentation(new MarkupContent(markdownSupport ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT, md));
             return item;
         });
@@ -314,8 +332,8 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
         return CompletableFutures.computeAsync(cancel -> {
             OpenDocument doc = documents.get(params.getTextDocument().getUri());
             if (doc == null) return null;
-            XmlDocument xml = XmlParser.parse(doc.text());
-            dev.virtcpu.analysis.Hover h = Assist.hover(xml, positions.offset(doc.lines(), params.getPosition()), context(doc, xml));
+            Parsed p = parsed(doc);
+            dev.virtcpu.analysis.Hover h = Assist.hover(p.xml(), positions.offset(doc.lines(), params.getPosition()), p.context());
             if (h == null) return null;
             return new org.eclipse.lsp4j.Hover(new MarkupContent(markdownSupport ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT,
                     h.markdown()), positions.range(doc.lines(), h.start(), h.end()));
@@ -327,7 +345,7 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
         return CompletableFutures.computeAsync(cancel -> {
             OpenDocument doc = documents.get(params.getTextDocument().getUri());
             if (doc == null) return List.of();
-            Analysis a = analyze(doc);
+            Analysis a = analyzed(doc);
             cancel.checkCanceled();
             int s = positions.offset(doc.lines(), params.getRange().getStart());
             int e = positions.offset(doc.lines(), params.getRange().getEnd());
@@ -349,7 +367,7 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
         return CompletableFutures.computeAsync(cancel -> {
             OpenDocument doc = documents.get(params.getTextDocument().getUri());
             if (doc == null) return List.of();
-            Analysis a = analyze(doc);
+            Analysis a = analyzed(doc);
             List<CodeLens> out = new ArrayList<>();
             for (Finding f : a.analysis().findings()) {
                 if (!f.code().equals(Codes.HOST_SUMMARY)) continue;
