@@ -1,0 +1,4 @@
+050657
+family:     6 (0x06)
+model:     85 (0x55)
+stepping:   7 (0x07)
