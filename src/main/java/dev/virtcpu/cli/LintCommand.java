@@ -6,6 +6,7 @@ import dev.virtcpu.analysis.FixApplier;
 import dev.virtcpu.analysis.Linter;
 import dev.virtcpu.analysis.Project;
 import dev.virtcpu.analysis.Severity;
+import dev.virtcpu.cli.lint.ReportInput;
 import dev.virtcpu.cli.lint.Reports;
 import dev.virtcpu.hosts.Config;
 import dev.virtcpu.hosts.Problem;
@@ -76,8 +77,9 @@ final class LintCommand implements Callable<Integer> {
             err.println("virtcpu: --severity must be error, warning or info");
             return 2;
         }
-        if (!List.of("text", "json", "sarif", "github").contains(format)) {
-            err.println("virtcpu: --format must be text, json, sarif or github");
+        if (!Reports.FORMATS.contains(format)) {
+            err.println("virtcpu: --format must be " + String.join(", ", Reports.FORMATS.subList(0, Reports.FORMATS.size() - 1))
+                    + " or " + Reports.FORMATS.get(Reports.FORMATS.size() - 1));
             return 2;
         }
         Project project = new Project();
@@ -115,12 +117,7 @@ final class LintCommand implements Callable<Integer> {
         Linter.Result result = new Linter(project).lint(paths);
         if (fix) result = applyFixes(project, result, paths, out, err);
         boolean colour = color.equals("always") || (color.equals("auto") && System.console() != null && System.getenv("NO_COLOR") == null);
-        String rendered = switch (format) {
-            case "json" -> Reports.json(result, threshold, base);
-            case "sarif" -> Reports.sarif(result, threshold, base, versionString());
-            case "github" -> Reports.github(result, threshold, base);
-            default -> Reports.text(result, threshold, base, colour);
-        };
+        String rendered = Reports.render(format, new ReportInput(result, threshold, base), colour, versionString());
         out.print(rendered);
         out.flush();
         // A path that does not exist is a usage error even when the other paths were linted.
