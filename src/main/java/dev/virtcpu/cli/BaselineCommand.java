@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** {@code virtcpu baseline}: what {@code virsh cpu-baseline} prints, computed offline. */
-@Command(name = "baseline", mixinStandardHelpOptions = true,
+@Command(name = "baseline", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Computes the baseline CPU of the host CPUs in FILE(s), byte for byte as "
                 + "'virsh cpu-baseline' prints it.",
                 "FILE may hold bare host <cpu> elements, capabilities, domain or domcapabilities XML, "

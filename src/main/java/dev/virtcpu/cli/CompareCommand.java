@@ -17,7 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** {@code virtcpu compare}: 'virsh cpu-compare' against a host description instead of the local host. */
-@Command(name = "compare", mixinStandardHelpOptions = true,
+@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Compares the first CPU in FILE with the host CPU in HOSTFILE, with 'virsh cpu-compare''s "
                 + "messages and exit status.")
 final class CompareCommand extends VirshStyleCommand {

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code virtcpu features}: the features of the map, or of one model, with their CPUID/MSR bits. */
-@Command(name = "features", mixinStandardHelpOptions = true,
+@Command(name = "features", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Lists CPU features in map order: name, CPUID/MSR location, migration blocker mark.")
 final class FeaturesCommand implements Callable<Integer> {
     @Spec

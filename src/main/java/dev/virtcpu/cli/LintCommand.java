@@ -4,6 +4,7 @@ import dev.virtcpu.analysis.FileReport;
 import dev.virtcpu.analysis.Finding;
 import dev.virtcpu.analysis.FixApplier;
 import dev.virtcpu.analysis.Linter;
+import dev.virtcpu.analysis.ProductVersion;
 import dev.virtcpu.analysis.Project;
 import dev.virtcpu.analysis.Severity;
 import dev.virtcpu.cli.lint.ReportInput;
@@ -28,7 +29,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code virtcpu lint}: the editor's findings for files and directories, for CI. */
-@Command(name = "lint", mixinStandardHelpOptions = true,
+@Command(name = "lint", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Checks the <cpu> of every domain XML file under PATH against libvirt's CPU map and the host set.",
                 "Exit status: 0 no findings at or above --severity, 1 findings, 2 usage or configuration error."})
 final class LintCommand implements Callable<Integer> {
@@ -117,7 +118,7 @@ final class LintCommand implements Callable<Integer> {
         Linter.Result result = new Linter(project).lint(paths);
         if (fix) result = applyFixes(project, result, paths, out, err);
         boolean colour = color.equals("always") || (color.equals("auto") && System.console() != null && System.getenv("NO_COLOR") == null);
-        String rendered = Reports.render(format, new ReportInput(result, threshold, base), colour, versionString());
+        String rendered = Reports.render(format, new ReportInput(result, threshold, base), colour, ProductVersion.get());
         out.print(rendered);
         out.flush();
         // A path that does not exist is a usage error even when the other paths were linted.
@@ -184,11 +185,6 @@ final class LintCommand implements Callable<Integer> {
     private static int configError(PrintWriter err, Config c) {
         for (Problem p : c.problems) err.println("virtcpu: " + c.file + ": " + p.message());
         return 2;
-    }
-
-    private static String versionString() {
-        String v = LintCommand.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
     }
 
 }

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code virtcpu models}: the CPU models of the map, in libvirt's load order (like 'virsh cpu-models'). */
-@Command(name = "models", mixinStandardHelpOptions = true, description = "Lists the CPU models of the map.")
+@Command(name = "models", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Lists the CPU models of the map.")
 final class ModelsCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -1,5 +1,6 @@
 package dev.virtcpu.cli;
 
+import dev.virtcpu.analysis.ProductVersion;
 import dev.virtcpu.model.BundledMap;
 import picocli.CommandLine;
 
@@ -7,8 +8,7 @@ import picocli.CommandLine;
 public final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return new String[]{"virtcpu " + (v == null ? "dev" : v),
+        return new String[]{"virtcpu " + ProductVersion.get(),
                 "bundled CPU map: libvirt " + BundledMap.get().libvirtVersion() + " cpu_map"};
     }
 }

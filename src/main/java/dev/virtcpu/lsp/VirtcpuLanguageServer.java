@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import dev.virtcpu.analysis.AnalysisContext;
 import dev.virtcpu.analysis.Analyzer;
 import dev.virtcpu.analysis.Assist;
+import dev.virtcpu.analysis.ProductVersion;
 import dev.virtcpu.analysis.Codes;
 import dev.virtcpu.analysis.Completion;
 import dev.virtcpu.analysis.DocumentAnalysis;
@@ -106,12 +107,7 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
         sc.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
         sc.setCodeLensProvider(new CodeLensOptions(false));
         sc.setExecuteCommandProvider(new ExecuteCommandOptions(Commands.NAMES));
-        return CompletableFuture.completedFuture(new InitializeResult(sc, new ServerInfo("virtcpu", version())));
-    }
-
-    private static String version() {
-        String v = VirtcpuLanguageServer.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return CompletableFuture.completedFuture(new InitializeResult(sc, new ServerInfo("virtcpu", ProductVersion.get())));
     }
 
     public VirtcpuLanguageServer() {

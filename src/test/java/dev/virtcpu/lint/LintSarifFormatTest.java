@@ -3,6 +3,7 @@ package dev.virtcpu.lint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.SpecVersion;
+import dev.virtcpu.PomVersion;
 import dev.virtcpu.analysis.Codes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,11 @@ class LintSarifFormatTest {
         JsonNode log = sarif(DOMAINS + "/clean.xml");
         assertEquals("2.1.0", log.get("version").asText());
         assertEquals("virtcpu", run(log).at("/tool/driver/name").asText());
+    }
+
+    @Test
+    void driverVersionIsThePomVersion() {
+        assertEquals(PomVersion.read(), run(sarif(DOMAINS + "/clean.xml")).at("/tool/driver/version").asText());
     }
 
     @Test

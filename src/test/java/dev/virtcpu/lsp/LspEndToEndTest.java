@@ -1,6 +1,7 @@
 package dev.virtcpu.lsp;
 
 import com.google.gson.JsonArray;
+import dev.virtcpu.PomVersion;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.AfterEach;
@@ -165,6 +166,13 @@ class LspEndToEndTest {
         assertTrue(caps.has("codeActionProvider"));
         assertEquals(List.of("virtcpu.hostSets", "virtcpu.baseline", "virtcpu.selectHostSet"),
                 caps.getAsJsonObject("executeCommandProvider").getAsJsonArray("commands").asList().stream().map(JsonElement::getAsString).toList());
+    }
+
+    @Test
+    void serverInfoNamesVirtcpuAndThePomVersion() throws Exception {
+        JsonObject info = start(MINIMAL_CAPABILITIES).getAsJsonObject("serverInfo");
+        assertEquals("virtcpu", info.get("name").getAsString());
+        assertEquals(PomVersion.read(), info.get("version").getAsString());
     }
 
     @Test
