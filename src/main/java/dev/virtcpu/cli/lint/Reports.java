@@ -5,7 +5,7 @@ import java.util.List;
 /** The report formats of {@code virtcpu lint --format}; each lives in its own class. */
 public final class Reports {
     /** The names {@code --format} accepts, the default first. */
-    public static final List<String> FORMATS = List.of("text", "json", "sarif", "github");
+    public static final List<String> FORMATS = List.of("text", "json", "sarif", "github", "codequality");
 
     private Reports() {
     }
@@ -16,6 +16,7 @@ public final class Reports {
             case "json" -> JsonReport.render(in);
             case "sarif" -> SarifReport.render(in, version);
             case "github" -> GithubReport.render(in);
+            case "codequality" -> CodeQualityReport.render(in);
             case "text" -> TextReport.render(in, colour);
             default -> throw new IllegalArgumentException("unknown format " + format);
         };
