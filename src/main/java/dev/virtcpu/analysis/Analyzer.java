@@ -1,5 +1,7 @@
 package dev.virtcpu.analysis;
 
+import dev.virtcpu.analysis.rules.CpuContext;
+import dev.virtcpu.analysis.rules.Rules;
 import dev.virtcpu.analysis.schema.SchemaProblem;
 import dev.virtcpu.hosts.HostSet;
 import dev.virtcpu.hosts.Problem;
@@ -45,7 +47,7 @@ public final class Analyzer {
         for (XmlElement cpu : cpus) {
             new StructureChecks(text, x86, sink).check(cpu);
             CpuSchemaChecks.check(doc, cpu, sink);
-            new HostSetChecks(text, x86, context, sink).check(cpu);
+            Rules.check(new CpuContext(doc, cpu, context, sink));
         }
         return new DocumentAnalysis(doc, true, cpus, sink.findings, context);
     }

@@ -1,5 +1,7 @@
 package dev.virtcpu.analysis;
 
+import dev.virtcpu.analysis.rules.Rule;
+import dev.virtcpu.analysis.rules.Rules;
 import dev.virtcpu.cpu.CpuFormatter;
 import dev.virtcpu.hosts.HostSet;
 import dev.virtcpu.model.ArchMap;
@@ -71,6 +73,30 @@ public final class Assist {
         else if (e.startTagEnd() < 0 && offset <= e.nameEnd() && e.parent() != null && e.parent().name().equals("domain")
                 && e.parent().startTagEnd() >= 0) cpuSnippet(doc, offset, ctx, out);
         return out;
+    }
+
+    /**
+     * Hover at an offset of an analysed document: the model or feature documentation there, then the
+     * rationale of each rule with a finding whose range holds the offset (once per rule).
+     */
+    public static Hover hover(DocumentAnalysis analysis, int offset) {
+        Hover docs = hover(analysis.document(), offset, analysis.context());
+        StringBuilder sb = new StringBuilder(docs == null ? "" : docs.markdown());
+        int start = docs == null ? -1 : docs.start();
+        int end = docs == null ? -1 : docs.end();
+        java.util.Set<String> explained = new java.util.HashSet<>();
+        for (Finding f : analysis.findings()) {
+            if (offset < f.start() || offset > f.end() || !explained.add(f.code())) continue;
+            Rule rule = Rules.byCode(f.code());
+            if (rule == null) continue;
+            if (sb.length() > 0) sb.append("\n\n---\n\n");
+            sb.append("**").append(f.code()).append("** (").append(f.severity().label()).append("): ").append(rule.rationale());
+            if (start < 0 || f.end() - f.start() < end - start) {
+                start = f.start();
+                end = f.end();
+            }
+        }
+        return sb.length() == 0 ? null : new Hover(sb.toString(), docs == null ? start : docs.start(), docs == null ? end : docs.end());
     }
 
     public static Hover hover(XmlDocument doc, int offset, AnalysisContext ctx) {

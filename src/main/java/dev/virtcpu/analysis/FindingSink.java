@@ -4,23 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Collects findings, applying the context's severity overrides and dropping those turned off. */
-final class FindingSink {
+public final class FindingSink {
     private final AnalysisContext context;
-    final List<Finding> findings = new ArrayList<>();
+    public final List<Finding> findings = new ArrayList<>();
 
-    FindingSink(AnalysisContext context) {
+    public FindingSink(AnalysisContext context) {
         this.context = context;
     }
 
-    void add(String code, int[] range, String message) {
+    public void add(String code, int[] range, String message) {
         add(code, range, message, List.of(), List.of());
     }
 
-    void add(String code, int[] range, String message, List<Fix> fixes) {
+    public void add(String code, int[] range, String message, List<Fix> fixes) {
         add(code, range, message, List.of(), fixes);
     }
 
-    void add(String code, int[] range, String message, List<Related> related, List<Fix> fixes) {
+    public void add(String code, int[] range, String message, List<Related> related, List<Fix> fixes) {
         Severity s = context.severityOf(code);
         if (s == Severity.OFF) return;
         findings.add(new Finding(code, s, range[0], range[1], message, related, fixes));

@@ -3,12 +3,12 @@ package dev.virtcpu.analysis;
 import dev.virtcpu.xml.XmlElement;
 
 /** Edits that insert or remove whole lines so the surrounding layout stays tidy. */
-final class LineEdits {
+public final class LineEdits {
     private LineEdits() {
     }
 
     /** Removes an element; when it sits alone on its line, removes the whole line. */
-    static TextEdit removeElement(String text, XmlElement e) {
+    public static TextEdit removeElement(String text, XmlElement e) {
         int s = e.start();
         int t = e.end();
         int ls = s;
@@ -26,14 +26,14 @@ final class LineEdits {
     }
 
     /** The whitespace before the element on its line ("" if something else precedes it). */
-    static String indentOf(String text, int offset) {
+    public static String indentOf(String text, int offset) {
         int ls = offset;
         while (ls > 0 && (text.charAt(ls - 1) == ' ' || text.charAt(ls - 1) == '\t')) ls--;
         if (ls == 0 || text.charAt(ls - 1) == '\n') return text.substring(ls, offset);
         return "";
     }
 
-    static String newline(String text) {
+    public static String newline(String text) {
         int nl = text.indexOf('\n');
         return nl > 0 && text.charAt(nl - 1) == '\r' ? "\r\n" : "\n";
     }

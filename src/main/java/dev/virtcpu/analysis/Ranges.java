@@ -6,27 +6,27 @@ import dev.virtcpu.xml.XmlNode;
 import dev.virtcpu.xml.XmlText;
 
 /** Where to put a finding: the most precise range for an element, attribute or text. */
-final class Ranges {
+public final class Ranges {
     private Ranges() {
     }
 
     /** The element's name in its start tag. */
-    static int[] name(XmlElement e) {
+    public static int[] name(XmlElement e) {
         return new int[]{e.nameStart(), Math.max(e.nameEnd(), e.nameStart() + 1)};
     }
 
     /** The attribute's value inside the quotes (or its name when it has no value). */
-    static int[] value(XmlAttribute a) {
+    public static int[] value(XmlAttribute a) {
         if (a.value() == null) return new int[]{a.nameStart(), a.nameEnd()};
         return new int[]{a.valueStart(), a.valueEnd()};
     }
 
-    static int[] attribute(XmlAttribute a) {
+    public static int[] attribute(XmlAttribute a) {
         return new int[]{a.nameStart(), a.value() == null ? a.nameEnd() : a.valueEnd() + 1};
     }
 
     /** The element's text content without surrounding whitespace, or its name if it has no text. */
-    static int[] text(XmlElement e, String doc) {
+    public static int[] text(XmlElement e, String doc) {
         int s = e.contentStart();
         int t = e.contentEnd();
         for (XmlNode n : e.children()) {
@@ -38,7 +38,7 @@ final class Ranges {
     }
 
     /** The whole element including its tags. */
-    static int[] whole(XmlElement e) {
+    public static int[] whole(XmlElement e) {
         return new int[]{e.start(), e.end()};
     }
 }

@@ -14,15 +14,15 @@ import java.util.Map;
 import java.util.Set;
 
 /** Checks of one guest {@code <cpu>} against libvirt's parser rules and the CPU map's names. */
-final class StructureChecks {
-    static final List<String> MODES = values("custom", "host-model", "host-passthrough", "maximum");
-    static final List<String> MATCHES = values("minimum", "exact", "strict");
-    static final List<String> CHECKS = values("none", "partial", "full");
-    static final List<String> SWITCH = values("on", "off");
-    static final List<String> FALLBACKS = values("allow", "forbid");
-    static final List<String> POLICIES = values("force", "require", "optional", "disable", "forbid");
-    static final List<String> CACHE_MODES = values("emulate", "passthrough", "disable");
-    static final List<String> MAXPHYSADDR_MODES = values("emulate", "passthrough");
+public final class StructureChecks {
+    public static final List<String> MODES = values("custom", "host-model", "host-passthrough", "maximum");
+    public static final List<String> MATCHES = values("minimum", "exact", "strict");
+    public static final List<String> CHECKS = values("none", "partial", "full");
+    public static final List<String> SWITCH = values("on", "off");
+    public static final List<String> FALLBACKS = values("allow", "forbid");
+    public static final List<String> POLICIES = values("force", "require", "optional", "disable", "forbid");
+    public static final List<String> CACHE_MODES = values("emulate", "passthrough", "disable");
+    public static final List<String> MAXPHYSADDR_MODES = values("emulate", "passthrough");
     private static final Set<String> CPU_ATTRIBUTES = Set.of("mode", "match", "check", "migratable", "deprecated_features");
     private static final Set<String> CHILDREN = Set.of("model", "vendor", "topology", "cache", "maxphysaddr", "feature", "numa");
 
@@ -82,7 +82,7 @@ final class StructureChecks {
         maxphysaddr(cpu.element("maxphysaddr"));
     }
 
-    static String modelName(XmlElement cpu) {
+    public static String modelName(XmlElement cpu) {
         XmlElement m = cpu.element("model");
         if (m == null) return null;
         String t = m.text();

@@ -328,8 +328,7 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
         return CompletableFutures.computeAsync(cancel -> {
             OpenDocument doc = documents.get(params.getTextDocument().getUri());
             if (doc == null) return null;
-            Parsed p = parsed(doc);
-            dev.virtcpu.analysis.Hover h = Assist.hover(p.xml(), positions.offset(doc.lines(), params.getPosition()), p.context());
+            dev.virtcpu.analysis.Hover h = Assist.hover(analyzed(doc).analysis(), positions.offset(doc.lines(), params.getPosition()));
             if (h == null) return null;
             return new org.eclipse.lsp4j.Hover(new MarkupContent(markdownSupport ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT,
                     h.markdown()), positions.range(doc.lines(), h.start(), h.end()));

@@ -11,7 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * hover/NAME.xml has a cursor {@code |}; NAME.md is the expected Markdown, preceded by a line
- * "range: TEXT" naming the text the hover covers. An empty NAME.md means no hover.
+ * "range: TEXT" naming the text the hover covers. An empty NAME.md means no hover. The hover is the
+ * editors': documentation of the model or feature, then the rationale of the rules whose findings
+ * cover the cursor.
  */
 class HoverFixtureTest {
     static Stream<String> fixtures() {
@@ -23,7 +25,7 @@ class HoverFixtureTest {
     void hoverIsTheExpectedMarkdown(String name) {
         Fixtures.Input in = Fixtures.Input.of(Fixtures.read("hover", name + ".xml"));
         XmlDocument doc = XmlParser.parse(in.text());
-        Hover h = Assist.hover(doc, in.cursor(), Fixtures.context(name, doc));
+        Hover h = Assist.hover(Analyzer.analyze(doc, Fixtures.context(name, doc)), in.cursor());
         String actual = h == null ? "" : "range: " + in.text().substring(h.start(), h.end()) + "\n" + h.markdown() + "\n";
         assertEquals(Fixtures.read("hover", name + ".md"), actual, "hover of hover/" + name + ".xml");
     }

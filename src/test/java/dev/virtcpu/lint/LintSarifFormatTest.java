@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.SpecVersion;
 import dev.virtcpu.PomVersion;
-import dev.virtcpu.analysis.Codes;
+import dev.virtcpu.analysis.rules.Rule;
+import dev.virtcpu.analysis.rules.Rules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -93,17 +94,18 @@ class LintSarifFormatTest {
         for (JsonNode rule : rules) {
             String id = rule.get("id").asText();
             ids.add(id);
-            Codes.Rule expected = Codes.RULES.get(id);
-            assertFalse(rule.at("/help/text").asText().isBlank(), id);
-            assertEquals(expected.description(), rule.at("/shortDescription/text").asText(), id);
-            String level = switch (expected.severity()) {
+            Rule expected = Rules.byCode(id);
+            assertEquals(expected.rationale(), rule.at("/help/text").asText(), id);
+            assertTrue(rule.at("/help/markdown").asText().contains(expected.rationale()), id);
+            assertEquals(expected.summary(), rule.at("/shortDescription/text").asText(), id);
+            String level = switch (expected.defaultSeverity()) {
                 case ERROR -> "error";
                 case WARNING -> "warning";
                 default -> "note";
             };
             assertEquals(level, rule.at("/defaultConfiguration/level").asText(), id);
         }
-        assertEquals(new ArrayList<>(Codes.RULES.keySet()), ids);
+        assertEquals(Rules.ALL.stream().map(Rule::code).toList(), ids);
     }
 
     @Test

@@ -400,6 +400,18 @@ class LspEndToEndTest {
     }
 
     @Test
+    void hoverOnAFindingExplainsItsRule() throws Exception {
+        start(MINIMAL_CAPABILITIES);
+        String u = uri("domains/typos.xml");
+        String text = read("domains/typos.xml");
+        open(u, text);
+        int[] p = find(text, "Haswel-noTSX", 2);
+        String md = client.call("textDocument/hover", at(u, p[0], p[1])).getAsJsonObject().getAsJsonObject("contents").get("value").getAsString();
+        assertTrue(md.startsWith("**unknown-model** (error): "), md);
+        assertTrue(md.contains(dev.virtcpu.analysis.rules.Rules.byCode("unknown-model").rationale()), md);
+    }
+
+    @Test
     void cancelledCompletionIsAnsweredAndTheServerGoesOn() throws Exception {
         start(MINIMAL_CAPABILITIES);
         String u = uri("domains/db-too-new.xml");

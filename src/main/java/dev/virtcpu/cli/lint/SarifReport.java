@@ -1,10 +1,11 @@
 package dev.virtcpu.cli.lint;
 
-import dev.virtcpu.analysis.Codes;
 import dev.virtcpu.analysis.FileReport;
 import dev.virtcpu.analysis.Finding;
 import dev.virtcpu.analysis.Related;
 import dev.virtcpu.analysis.Severity;
+import dev.virtcpu.analysis.rules.Rule;
+import dev.virtcpu.analysis.rules.Rules;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +18,8 @@ final class SarifReport {
     }
 
     static String render(ReportInput in, String version) {
-        List<String> ruleIds = new ArrayList<>(Codes.RULES.keySet());
+        List<String> ruleIds = new ArrayList<>();
+        for (Rule rule : Rules.ALL) ruleIds.add(rule.code());
         List<Object> results = new ArrayList<>();
         for (FileReport r : in.result().reports()) {
             for (Finding f : in.shown(r)) results.add(result(in, r, f, ruleIds));
@@ -37,16 +39,20 @@ final class SarifReport {
         return JsonWriter.write(root);
     }
 
+    /** One reportingDescriptor per rule: its summary, and its rationale as help (text and Markdown). */
     private static List<Object> rules() {
         List<Object> rules = new ArrayList<>();
-        for (Codes.Rule rule : Codes.RULES.values()) {
+        for (Rule rule : Rules.ALL) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", rule.code());
             m.put("name", rule.code());
-            m.put("shortDescription", Map.of("text", rule.description()));
-            m.put("fullDescription", Map.of("text", rule.description()));
-            m.put("help", Map.of("text", rule.description() + " See virtcpu's README for the list of checks."));
-            m.put("defaultConfiguration", Map.of("level", level(rule.severity())));
+            m.put("shortDescription", Map.of("text", rule.summary()));
+            m.put("fullDescription", Map.of("text", rule.rationale()));
+            Map<String, Object> help = new LinkedHashMap<>();
+            help.put("text", rule.rationale());
+            help.put("markdown", "**" + rule.code() + "**: " + rule.summary() + "\n\n" + rule.rationale());
+            m.put("help", help);
+            m.put("defaultConfiguration", Map.of("level", level(rule.defaultSeverity())));
             rules.add(m);
         }
         return rules;

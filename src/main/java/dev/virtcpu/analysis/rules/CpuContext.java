@@ -1,0 +1,248 @@
+package dev.virtcpu.analysis.rules;
+
+import dev.virtcpu.analysis.AnalysisContext;
+import dev.virtcpu.analysis.BaselineEdit;
+import dev.virtcpu.analysis.FindingSink;
+import dev.virtcpu.analysis.Fix;
+import dev.virtcpu.analysis.LineEdits;
+import dev.virtcpu.analysis.Ranges;
+import dev.virtcpu.analysis.Related;
+import dev.virtcpu.analysis.StructureChecks;
+import dev.virtcpu.analysis.TextEdit;
+import dev.virtcpu.hosts.HostSet;
+import dev.virtcpu.model.ArchMap;
+import dev.virtcpu.model.Feature;
+import dev.virtcpu.model.Model;
+import dev.virtcpu.xml.XmlAttribute;
+import dev.virtcpu.xml.XmlDocument;
+import dev.virtcpu.xml.XmlElement;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What every rule checking one guest {@code <cpu>} needs: the document, the element, the CPU map, the
+ * analysis context and host-set evaluation, what the element says (mode, model, features), the
+ * finding sink, and helpers to build ranges and fixes. Derived facts are computed once, on first use.
+ */
+public final class CpuContext {
+    /** A {@code <feature>} naming a known feature with a valid policy. */
+    public record GuestFeature(XmlElement element, Feature feature, String policy) {
+        public boolean wanted() {
+            return policy.equals("require") || policy.equals("force");
+        }
+    }
+
+    private final XmlDocument document;
+    private final XmlElement cpu;
+    private final AnalysisContext analysis;
+    private final FindingSink sink;
+    private final ArchMap map;
+    private HostSet.Evaluation evaluation;
+    private boolean evaluated;
+    private List<GuestFeature> features;
+    private boolean unknownFeature;
+    private HostFit fit;
+    private Fix baselineFix;
+    private boolean baselineFixDone;
+
+    public CpuContext(XmlDocument document, XmlElement cpu, AnalysisContext analysis, FindingSink sink) {
+        this.document = document;
+        this.cpu = cpu;
+        this.analysis = analysis;
+        this.sink = sink;
+        this.map = analysis.map().x86();
+    }
+
+    // ---- what is analysed -------------------------------------------------------------------
+
+    public XmlDocument document() { return document; }
+
+    public String text() { return document.text(); }
+
+    public XmlElement cpu() { return cpu; }
+
+    public ArchMap map() { return map; }
+
+    public AnalysisContext analysis() { return analysis; }
+
+    /** The host set's evaluation against the map, or null without a host set. */
+    public HostSet.Evaluation evaluation() {
+        if (!evaluated) {
+            evaluation = analysis.evaluation();
+            evaluated = true;
+        }
+        return evaluation;
+    }
+
+    /** The hosts whose CPU could be read (empty without a host set). */
+    public List<HostSet.HostData> hosts() {
+        HostSet.Evaluation e = evaluation();
+        return e == null ? List.of() : e.usable();
+    }
+
+    public String hostSetName() { return analysis.hostSetName(); }
+
+    /** More than one host and not declared {@code "migratable": false}: guests move between the hosts. */
+    public boolean migrationPool() {
+        return analysis.migratable() && hosts().size() > 1;
+    }
+
+    // ---- what the <cpu> says ------------------------------------------------------------------
+
+    /** The mode attribute, {@code custom} when absent (it may be invalid). */
+    public String mode() {
+        String m = cpu.attr("mode");
+        return m == null ? "custom" : m;
+    }
+
+    public boolean isCustom() { return mode().equals("custom"); }
+
+    public boolean modeIsValid() { return StructureChecks.MODES.contains(mode()); }
+
+    /** The {@code <model>} text, or null when there is none or it is empty. */
+    public String modelName() { return StructureChecks.modelName(cpu); }
+
+    /** The model in the map, or null (no model, or an unknown one). */
+    public Model model() { return map.model(modelName()); }
+
+    /** A model is named that the map does not know. */
+    public boolean modelUnknown() { return modelName() != null && model() == null; }
+
+    /** The {@code <vendor>} text if the map knows that vendor, else null. */
+    public String knownVendor() {
+        XmlElement v = cpu.element("vendor");
+        String name = v == null ? null : v.text();
+        return name == null || name.isEmpty() || map.vendor(name) == null ? null : name;
+    }
+
+    public boolean isStrict() { return "strict".equals(cpu.attr("match")); }
+
+    /** The {@code <feature>} elements with a known name and a valid policy (missing policy: require). */
+    public List<GuestFeature> features() {
+        if (features == null) {
+            features = new ArrayList<>();
+            for (XmlElement f : cpu.elements("feature")) {
+                Feature feature = map.feature(f.attr("name"));
+                String policy = f.attr("policy") == null ? "require" : f.attr("policy");
+                if (feature == null) unknownFeature = true;
+                if (feature != null && StructureChecks.POLICIES.contains(policy)) features.add(new GuestFeature(f, feature, policy));
+            }
+        }
+        return features;
+    }
+
+    /** Some {@code <feature>} names a feature the map does not know. */
+    public boolean hasUnknownFeature() {
+        features();
+        return unknownFeature;
+    }
+
+    /** Whether this {@code <feature>}'s feature is listed explicitly (any policy). */
+    public boolean listsExplicitly(int featureIndex) {
+        for (GuestFeature f : features()) {
+            if (f.feature().index() == featureIndex) return true;
+        }
+        return false;
+    }
+
+    // ---- the host set ---------------------------------------------------------------------------
+
+    /**
+     * Whether host-set rules judge this {@code <cpu>}: a host set with usable hosts, a valid mode, and
+     * in custom mode no unknown model (the unknown-model finding comes first).
+     */
+    public boolean hostChecksApply() {
+        if (hosts().isEmpty() || !modeIsValid()) return false;
+        return !isCustom() || !modelUnknown();
+    }
+
+    /** Which hosts cannot run this CPU and why. */
+    public HostFit fit() {
+        if (fit == null) fit = HostFit.of(this);
+        return fit;
+    }
+
+    /** Replace the whole {@code <cpu>} with the host set's baseline (null when there is none). */
+    public Fix baselineFix() {
+        if (!baselineFixDone) {
+            baselineFixDone = true;
+            HostSet.Evaluation eval = evaluation();
+            if (eval != null && eval.baseline() != null && cpu.isClosed() && cpu.startTagEnd() >= 0) {
+                baselineFix = new Fix("Replace CPU with baseline of host set '" + hostSetName() + "' ("
+                        + BaselineEdit.summary(eval.baseline()) + ")", List.of(BaselineEdit.replace(text(), cpu, eval.baseline())),
+                        true, true);
+            }
+        }
+        return baselineFix;
+    }
+
+    /** The baseline fix as a list (empty when there is none). */
+    public List<Fix> baselineFixes() {
+        Fix f = baselineFix();
+        return f == null ? List.of() : List.of(f);
+    }
+
+    // ---- reporting ------------------------------------------------------------------------------
+
+    public void report(Rule rule, int[] range, String message) {
+        sink.add(rule.code(), range, message);
+    }
+
+    public void report(Rule rule, int[] range, String message, List<Fix> fixes) {
+        sink.add(rule.code(), range, message, fixes);
+    }
+
+    public void report(Rule rule, int[] range, String message, List<Related> related, List<Fix> fixes) {
+        sink.add(rule.code(), range, message, related, fixes);
+    }
+
+    // ---- ranges and edits ------------------------------------------------------------------------
+
+    /** The element's name in its start tag. */
+    public int[] nameRange(XmlElement e) { return Ranges.name(e); }
+
+    /** The attribute value inside its quotes. */
+    public int[] valueRange(XmlAttribute a) { return Ranges.value(a); }
+
+    /** The whole attribute, name to closing quote. */
+    public int[] attributeRange(XmlAttribute a) { return Ranges.attribute(a); }
+
+    /** The element's trimmed text, or its name when it has none. */
+    public int[] textRange(XmlElement e) { return Ranges.text(e, text()); }
+
+    /** Removes an element (its whole line when it is alone on it). */
+    public TextEdit removeElement(XmlElement e) { return LineEdits.removeElement(text(), e); }
+
+    /** Replaces the chars of {@code range} with {@code replacement}. */
+    public TextEdit replace(int[] range, String replacement) { return new TextEdit(range[0], range[1], replacement); }
+
+    /** Inserts {@code <feature policy=… name=…/>} on its own line after the last feature (or the model/vendor). */
+    public TextEdit insertFeature(String policy, String name) {
+        XmlElement anchor = null;
+        for (XmlElement e : cpu.elements()) {
+            if (e.name().equals("feature") || e.name().equals("model") || e.name().equals("vendor")) anchor = e;
+        }
+        String line = "<feature policy='" + policy + "' name='" + name + "'/>";
+        if (anchor == null) return new TextEdit(cpu.contentStart(), cpu.contentStart(), line);
+        String indent = LineEdits.indentOf(text(), anchor.start());
+        return new TextEdit(anchor.end(), anchor.end(), LineEdits.newline(text()) + indent + line);
+    }
+
+    /** A fix that only the user applies (never {@code lint --fix}). */
+    public static Fix fix(String title, TextEdit... edits) {
+        return new Fix(title, List.of(edits), false, false);
+    }
+
+    /** Host files to point at: the first few, as the message names them (it gives the full count). */
+    private static final int RELATED_HOSTS = 10;
+
+    /** Related locations: the hosts' CPU elements, each with a note. */
+    public static List<Related> related(List<HostSet.HostData> hosts, String what) {
+        List<Related> out = new ArrayList<>();
+        for (HostSet.HostData h : hosts.subList(0, Math.min(RELATED_HOSTS, hosts.size()))) {
+            out.add(new Related(h.host().file(), h.host().line(), h.host().column(), h.host().name() + ": " + what));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.virtcpu.analysis.rules;
+
+import dev.virtcpu.analysis.Severity;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every rule virtcpu has, in a fixed order: the order of SARIF's rules[], of README's rule table, and
+ * in which the per-{@code <cpu>} checks run.
+ */
+public final class Rules {
+    public static final List<Rule> ALL = List.of(
+            new XmlSyntax(),
+            new UnknownModel(),
+            new UnknownFeature(),
+            new FeatureAlias(),
+            new UnknownVendor(),
+            new InvalidValue(),
+            new ModelNameAttribute(),
+            new VendorWithoutModel(),
+            new FeaturesWithoutModel(),
+            new DuplicateFeature(),
+            new ConflictingFeaturePolicy(),
+            new FeatureNoEffect(),
+            new MisplacedAttribute(),
+            new InvalidElement(),
+            new NestedVirtVendor(),
+            new ModelVendorMismatch(),
+            new HostCpuHeterogeneous(),
+            new HostVendorMismatch(),
+            new HostMissingModelFeature(),
+            new HostMissingFeature(),
+            new HostMissingForcedFeature(),
+            new HostForbiddenFeature(),
+            new MigrationBlocker(),
+            new HostStrictExtra(),
+            new HostSetSummary(),
+            new HostSetUnknown(),
+            new HostSetProblem(),
+            new ConfigProblem(),
+            new HostFileProblem(),
+            new LibvirtSchema());
+
+    private static final Map<String, Rule> BY_CODE = new LinkedHashMap<>();
+
+    static {
+        for (Rule r : ALL) {
+            if (BY_CODE.put(r.code(), r) != null) throw new IllegalStateException("two rules with code " + r.code());
+        }
+    }
+
+    private Rules() {
+    }
+
+    /** The rule of a code, or null. */
+    public static Rule byCode(String code) {
+        return code == null ? null : BY_CODE.get(code);
+    }
+
+    /** A code's default severity ({@code error} for a code no rule has). */
+    public static Severity defaultSeverity(String code) {
+        Rule r = byCode(code);
+        return r == null ? Severity.ERROR : r.defaultSeverity();
+    }
+
+    /** Runs every rule's check on one guest {@code <cpu>}, in registry order. */
+    public static void check(CpuContext cpu) {
+        for (Rule r : ALL) r.check(cpu);
+    }
+
+    /** README's rule table (Markdown): code, default severity, summary. */
+    public static String markdownTable() {
+        StringBuilder sb = new StringBuilder("| Code | Default | What it finds |\n|---|---|---|\n");
+        for (Rule r : ALL) {
+            sb.append("| `").append(r.code()).append("` | ").append(r.defaultSeverity().label()).append(" | ")
+                    .append(codeSpans(r.summary()).replace("|", "\\|")).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    /** XML in a summary ({@code <vendor>}) as Markdown code, so it shows instead of being read as HTML. */
+    private static String codeSpans(String s) {
+        return s.replaceAll("<[^>]*>", "`$0`");
+    }
+}
