@@ -53,7 +53,7 @@ final class LintCommand implements Callable<Integer> {
     Path libvirtSchemas;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, json, sarif, github or codequality (default: ${DEFAULT-VALUE}).")
+            description = "text, json, sarif, github, codequality or junit (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--severity", paramLabel = "LEVEL", defaultValue = "warning",

@@ -53,7 +53,7 @@ class LintExitStatusTest {
     void anUnknownFormatExitsTwo() {
         LintRun run = lint("--format", "xml", DOMAINS + "/clean.xml");
         assertEquals(2, run.exit());
-        assertEquals("virtcpu: --format must be text, json, sarif, github or codequality\n", run.err());
+        assertEquals("virtcpu: --format must be text, json, sarif, github, codequality or junit\n", run.err());
         assertEquals("", run.out());
     }
 
