@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Runs every virtcpu test: installs what the tests need (Debian packages, the libvirt 12.8.0
-# oracle chroot), then the Maven test suite (unit, differential against real virsh, language
-# server end to end), the VS Code extension's tests and, when LemMinX 0.31.1 is in the local
-# Maven repository, the LemMinX extension's tests.
+# oracle chroot, the cpu_map of Debian's libvirt 7.0.0 and 11.3.0 packages), then the Maven test
+# suite (unit, differential against real virsh, language server end to end), the VS Code
+# extension's tests and, when LemMinX 0.31.1 is in the local Maven repository, the LemMinX
+# extension's tests.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 .ci/install-deps.sh
 .ci/sid-chroot.sh
+.ci/debian-cpu-maps.sh
 
 mvn -B -ntp verify
 

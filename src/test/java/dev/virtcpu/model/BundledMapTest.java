@@ -1,10 +1,13 @@
 package dev.virtcpu.model;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,29 +15,85 @@ import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The bundled map is libvirt 12.8.0's cpu_map, and both maps have the shape the spec's model-count
- * table (§1.4) and feature notes (§1.2, §1.3, §1.5) give.
+ * Each bundled map is a fresh import of its Debian package's cpu_map (bullseye 7.0.0, bookworm
+ * 9.0.0, trixie 11.3.0, sid 12.8.0), and the maps have the shape the spec's model-count table
+ * (§1.4) and feature notes (§1.2, §1.3, §1.5) give.
  */
 class BundledMapTest {
 
-    @Test
-    void bundledMapIsAFreshImportOfLibvirt1280CpuMap() throws Exception {
-        CpuMap fresh = CpuMapLoader.load(TestMaps.shared1280Dir(), "12.8.0");
-        assertEquals(CompactMapFormat.write(fresh), resourceText(),
-                "bundled-cpu-map.tsv is stale: regenerate it with dev.virtcpu.model.MapImporter");
+    @ParameterizedTest(name = "libvirt {0}")
+    @MethodSource("versions")
+    void bundledMapIsAFreshImportOfTheDebianPackagesCpuMap(String version) throws Exception {
+        DebianCpuMaps.Source debian = DebianCpuMaps.source(version);
+        assertTrue(debian.packageVersion().startsWith(version + "-"),
+                debian.dir() + " comes from package version '" + debian.packageVersion() + "', not libvirt " + version);
+        CpuMap fresh = CpuMapLoader.load(debian.dir(), version);
+        assertEquals(CompactMapFormat.write(fresh), resourceText(version), BundledMap.resource(version)
+                + " is stale: regenerate it with dev.virtcpu.model.MapImporter " + debian.dir() + " " + version);
+    }
+
+    @ParameterizedTest(name = "libvirt {0}")
+    @MethodSource("versions")
+    void bundledMapHasAsManyX86ModelsAndFeaturesAsTheDebianPackagesXml(String version) throws Exception {
+        Path dir = DebianCpuMaps.source(version).dir();
+        ArchMap x86 = BundledMap.get(version).x86();
+        assertEquals(xmlCount(dir, "x86_*.xml", "<model name='[^']+'>"), x86.models().size(), "models");
+        assertEquals(xmlCount(dir, "x86_features.xml", "<feature name='[^']+'"), x86.features().size(), "features");
+    }
+
+    @ParameterizedTest(name = "libvirt {0}")
+    @MethodSource("versions")
+    void bundledMapRecordsItsRelease(String version) throws Exception {
+        assertEquals(version, BundledMap.get(version).libvirtVersion());
+    }
+
+    @ParameterizedTest(name = "libvirt {0}")
+    @MethodSource("versions")
+    void compactFormatRoundTrips(String version) throws Exception {
+        String text = resourceText(version);
+        assertEquals(text, CompactMapFormat.write(CompactMapFormat.read(text, "test")));
     }
 
     @Test
-    void bundledMapRecordsLibvirt1280() {
+    void theDefaultIs1280() {
         assertEquals("12.8.0", BundledMap.get().libvirtVersion());
     }
 
     @Test
-    void compactFormatRoundTrips() throws Exception {
-        String text = resourceText();
-        assertEquals(text, CompactMapFormat.write(CompactMapFormat.read(text, "test")));
+    void twoPartVersionsNameTheirDotZeroRelease() throws Exception {
+        assertEquals("9.0.0", BundledMap.get("9.0").libvirtVersion());
+    }
+
+    @Test
+    void anUnbundledReleaseIsAnErrorListingTheBundledOnes() {
+        MapLoadException e = assertThrows(MapLoadException.class, () -> BundledMap.get("10.0.0"));
+        assertEquals("libvirt 10.0.0 is not bundled (bundled: 7.0.0, 9.0.0, 11.3.0, 12.8.0); "
+                + "give its cpu_map directory instead (cpuMap, --cpu-map)", e.getMessage());
+    }
+
+    @Test
+    void x86Has57ModelsAnd184FeaturesIn700() throws Exception {
+        ArchMap x86 = BundledMap.get("7.0.0").x86();
+        assertEquals(57, x86.models().size());
+        assertEquals(184, x86.features().size());
+        assertEquals(0, count(x86.models(), m -> m.aliasOf() != null));
+        assertEquals(List.of("Intel", "AMD", "Hygon"), x86.vendors().stream().map(Vendor::name).toList());
+    }
+
+    @Test
+    void x86Has150ModelsAnd364FeaturesIn1130() throws Exception {
+        ArchMap x86 = BundledMap.get("11.3.0").x86();
+        assertEquals(150, x86.models().size());
+        assertEquals(86, count(x86.models(), m -> m.name().matches(".*-v[0-9]+")));
+        assertEquals(364, x86.features().size());
+    }
+
+    static List<String> versions() {
+        return BundledMap.VERSIONS;
     }
 
     // --- 12.8.0 (bundled) -------------------------------------------------------------------------
@@ -210,11 +269,24 @@ class BundledMapTest {
 
     // ------------------------------------------------------------------------------------------------
 
-    private static String resourceText() throws IOException {
-        try (InputStream in = BundledMap.class.getResourceAsStream(BundledMap.RESOURCE)) {
-            assertNotNull(in, BundledMap.RESOURCE);
+    private static String resourceText(String version) throws IOException {
+        try (InputStream in = BundledMap.class.getResourceAsStream(BundledMap.resource(version))) {
+            assertNotNull(in, BundledMap.resource(version));
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /** Matches of a pattern in the map's XML files, counted on the text (not through the loader). */
+    private static int xmlCount(Path dir, String glob, String regex) throws IOException {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(regex);
+        int n = 0;
+        try (java.nio.file.DirectoryStream<Path> files = java.nio.file.Files.newDirectoryStream(dir, glob)) {
+            for (Path f : files) {
+                java.util.regex.Matcher m = p.matcher(java.nio.file.Files.readString(f));
+                while (m.find()) n++;
+            }
+        }
+        return n;
     }
 
     private static <T> int count(List<T> list, Predicate<T> p) {
