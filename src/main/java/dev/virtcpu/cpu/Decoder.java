@@ -57,7 +57,7 @@ public final class Decoder {
                 if (verdict == 2) break;
             }
         }
-        if (best == null) throw new LibvirtException(ErrorClass.OPERATION_FAILED, "Cannot find suitable CPU model for given data");
+        if (best == null) throw new LibvirtException(ErrorClass.INTERNAL, "Cannot find suitable CPU model for given data");
         if (migratable) {
             best.features.removeIf(f -> {
                 Feature feature = map.feature(f.name());
