@@ -23,6 +23,8 @@ public final class CpuDef {
     public String fallback;
     public String vendorId;
     public String vendor;
+    /** Host CPUs decoded from CPUID data: the CPU's signature (null when unknown or family 0). */
+    public CpuSignature signature;
     public final List<CpuFeatureDef> features = new ArrayList<>();
     /** Where this CPU came from, when parsed from XML. */
     public XmlElement element;

@@ -31,6 +31,10 @@ public final class CpuFormatter {
             else body.append("/>").append(newline);
         }
         if (cpu.vendor != null) body.append(in).append("<vendor>").append(escape(cpu.vendor)).append("</vendor>").append(newline);
+        if (!guest && cpu.signature != null) {
+            body.append(in).append("<signature family='").append(cpu.signature.family()).append("' model='")
+                    .append(cpu.signature.model()).append("' stepping='").append(cpu.signature.stepping()).append("'/>").append(newline);
+        }
         for (CpuFeatureDef f : cpu.features) {
             body.append(in).append("<feature ");
             if (guest) body.append("policy='").append(f.policy() == null ? "require" : f.policy().xml()).append("' ");

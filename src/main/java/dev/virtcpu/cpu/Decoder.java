@@ -65,6 +65,7 @@ public final class Decoder {
             });
         }
         best.vendor = data.vendor() == null ? null : data.vendor().name();
+        best.signature = family == 0 ? null : new CpuSignature(family, modelNo, stepping);
         return best;
     }
 

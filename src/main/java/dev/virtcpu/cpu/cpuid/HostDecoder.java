@@ -1,0 +1,67 @@
+package dev.virtcpu.cpu.cpuid;
+
+import dev.virtcpu.cpu.CpuDef;
+import dev.virtcpu.cpu.Decoder;
+import dev.virtcpu.cpu.LibvirtException;
+import dev.virtcpu.model.ArchMap;
+import dev.virtcpu.model.Feature;
+import dev.virtcpu.model.FeatureSet;
+import dev.virtcpu.model.Register;
+import dev.virtcpu.model.Vendor;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Raw CPU data → the host {@code <cpu>} libvirt reports in its capabilities
+ * ({@code virCPUx86GetHost} → {@code x86DecodeCPUData}): the vendor whose CPUID leaf 0x0 string the
+ * data carries, the signature of leaf 0x1, and the model that shares the most feature bits.
+ */
+public final class HostDecoder {
+    private HostDecoder() {
+    }
+
+    public static CpuDef decode(ArchMap map, CpuData data) throws LibvirtException {
+        CpuidLeaf leaf1 = data.cpuid(0x1, 0);
+        Decoder.Data decoded = new Decoder.Data(features(map, data), vendor(map, data), leaf1 == null ? 0 : leaf1.eax());
+        CpuDef cpu = Decoder.decode(map, decoded, CpuDef.Type.HOST, List.of(), false);
+        cpu.arch = "x86_64";
+        return cpu;
+    }
+
+    /** The map's features whose CPUID or MSR bit is set in the data. */
+    public static FeatureSet features(ArchMap map, CpuData data) {
+        FeatureSet set = new FeatureSet();
+        for (Feature f : map.features()) {
+            Register r = f.register();
+            if (r != null && (value(data, r) & (1L << f.bit())) != 0) set.add(f.index());
+        }
+        return set;
+    }
+
+    private static long value(CpuData data, Register r) {
+        if (r.kind() == Register.Kind.MSR) {
+            MsrValue m = data.msr(r.leaf());
+            return m == null ? 0 : Integer.toUnsignedLong(m.register(r.register()));
+        }
+        CpuidLeaf l = data.cpuid((int) r.leaf(), (int) r.subleaf());
+        return l == null ? 0 : Integer.toUnsignedLong(l.register(r.register()));
+    }
+
+    /** x86DataToVendor: the first vendor (map order) whose leaf 0x0 EBX, EDX, ECX bits are all set. */
+    public static Vendor vendor(ArchMap map, CpuData data) {
+        CpuidLeaf leaf0 = data.cpuid(0, 0);
+        if (leaf0 == null) return null;
+        for (Vendor v : map.vendors()) {
+            if (v.string() == null || v.string().length() != 12) continue;
+            byte[] s = v.string().getBytes(StandardCharsets.ISO_8859_1);
+            if (covers(leaf0.ebx(), s, 0) && covers(leaf0.edx(), s, 4) && covers(leaf0.ecx(), s, 8)) return v;
+        }
+        return null;
+    }
+
+    private static boolean covers(int register, byte[] s, int at) {
+        int want = (s[at] & 0xff) | (s[at + 1] & 0xff) << 8 | (s[at + 2] & 0xff) << 16 | (s[at + 3] & 0xff) << 24;
+        return (register & want) == want;
+    }
+}
