@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 /** The {@code virtcpu} command line. */
 @Command(name = "virtcpu", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Checks libvirt <cpu> definitions against libvirt's CPU map and a set of hosts.",
-        subcommands = {LspCommand.class, LintCommand.class, BaselineCommand.class, CompareCommand.class, ModelsCommand.class, FeaturesCommand.class})
+        subcommands = {LspCommand.class, LintCommand.class, BaselineCommand.class, CompareCommand.class, HostCommand.class, ModelsCommand.class, FeaturesCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -23,6 +23,11 @@ public final class Main implements Runnable {
 
     /** Runs one command; returns the exit status. Never throws. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.in, out, err);
+    }
+
+    /** Runs one command reading standard input from {@code in}; returns the exit status. Never throws. */
+    public static int run(String[] args, java.io.InputStream in, PrintStream out, PrintStream err) {
         if (args.length > 1 && args[0].equals("baseline")) {
             BaselineCommand simple;
             try {
@@ -41,7 +46,7 @@ public final class Main implements Runnable {
         }
         // Building picocli's model of every subcommand costs a one-shot run ~0.1 s of reflection:
         // when the first argument names a subcommand, only that one is built.
-        Object sub = args.length == 0 ? null : subcommand(args[0]);
+        Object sub = args.length == 0 ? null : subcommand(args[0], in);
         CommandLine cli;
         String[] rest = args;
         if (sub != null) {
@@ -71,12 +76,13 @@ public final class Main implements Runnable {
         return code;
     }
 
-    private static Object subcommand(String name) {
+    private static Object subcommand(String name, java.io.InputStream in) {
         return switch (name) {
             case "lsp" -> new LspCommand();
             case "lint" -> new LintCommand();
             case "baseline" -> new BaselineCommand();
             case "compare" -> new CompareCommand();
+            case "host" -> new HostCommand(in);
             case "models" -> new ModelsCommand();
             case "features" -> new FeaturesCommand();
             default -> null;

@@ -23,6 +23,20 @@ public record CliRun(int exit, String out, String err) {
         return run;
     }
 
+    /** A run whose standard input is {@code stdin}. */
+    public static CliRun withInput(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            exit = Main.run(args, new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), o, e);
+        }
+        CliRun run = new CliRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        run.assertNoStackTrace();
+        return run;
+    }
+
     public static CliRun of(List<String> args) {
         return of(args.toArray(String[]::new));
     }
