@@ -19,8 +19,6 @@ final class Fixtures {
     static final String PROD_HOSTS = WORKSPACE + "/hosts/prod";
     static final String CPU_MAP_DOMAINS = ROOT + "/cpu-map";
     static final String BROKEN_CONFIG = ROOT + "/broken-config";
-    /** libvirt 9.0.0's CPU map as Debian installs it. */
-    static final Path LIBVIRT_9_CPU_MAP = Path.of("/usr/share/libvirt/cpu_map");
 
     private Fixtures() {
     }

@@ -1,22 +1,20 @@
 package dev.virtcpu.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.virtcpu.testing.Prerequisites;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
 import static dev.virtcpu.lint.Fixtures.CONFIG;
 import static dev.virtcpu.lint.Fixtures.CPU_MAP_DOMAINS;
 import static dev.virtcpu.lint.Fixtures.DOMAINS;
-import static dev.virtcpu.lint.Fixtures.LIBVIRT_9_CPU_MAP;
 import static dev.virtcpu.lint.Fixtures.PROD_HOSTS;
 import static dev.virtcpu.lint.JsonSchemas.parse;
 import static dev.virtcpu.lint.LintRun.lint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** What the files are checked against: --hosts, --host-set, --config and --cpu-map. */
 class LintHostOptionsTest {
@@ -117,23 +115,20 @@ class LintHostOptionsTest {
 
     @Test
     void libvirt9CpuMapDoesNotKnowVersionedModels() {
-        assumeTrue(Files.isDirectory(LIBVIRT_9_CPU_MAP), "libvirt's cpu_map is not installed");
-        JsonNode report = json("--cpu-map", LIBVIRT_9_CPU_MAP.toString(), CPU_MAP_DOMAINS + "/versioned-model.xml");
+        JsonNode report = json("--cpu-map", Prerequisites.systemCpuMap().toString(), CPU_MAP_DOMAINS + "/versioned-model.xml");
         assertEquals(List.of("Unknown CPU model Cascadelake-Server-v2 (did you mean Cascadelake-Server?)"),
                 messages(report, "unknown-model"));
     }
 
     @Test
     void libvirt9CpuMapDoesNotKnowTheZhaoxinVendor() {
-        assumeTrue(Files.isDirectory(LIBVIRT_9_CPU_MAP), "libvirt's cpu_map is not installed");
-        JsonNode report = json("--cpu-map", LIBVIRT_9_CPU_MAP.toString(), CPU_MAP_DOMAINS + "/zhaoxin-vendor.xml");
+        JsonNode report = json("--cpu-map", Prerequisites.systemCpuMap().toString(), CPU_MAP_DOMAINS + "/zhaoxin-vendor.xml");
         assertEquals(List.of("Unknown CPU vendor Zhaoxin CentaurHauls"), messages(report, "unknown-vendor"));
         assertEquals(List.of("Unknown CPU model YongFeng"), messages(report, "unknown-model"));
     }
 
     @Test
     void cpuMapOptionChangesTheExitStatus() {
-        assumeTrue(Files.isDirectory(LIBVIRT_9_CPU_MAP), "libvirt's cpu_map is not installed");
-        assertEquals(1, lint("--cpu-map", LIBVIRT_9_CPU_MAP.toString(), CPU_MAP_DOMAINS).exit());
+        assertEquals(1, lint("--cpu-map", Prerequisites.systemCpuMap().toString(), CPU_MAP_DOMAINS).exit());
     }
 }

@@ -5,11 +5,10 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import org.junit.jupiter.api.Assumptions;
+import dev.virtcpu.testing.Prerequisites;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,27 +30,9 @@ class NeovimClientTest {
     @TempDir
     Path tmp;
 
-    static Path nvim() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path p = Path.of(dir, "nvim");
-            if (Files.isExecutable(p)) return p;
-        }
-        return null;
-    }
-
-    static boolean ci() {
-        String ci = System.getenv("CI");
-        return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false");
-    }
-
     @Test
     void neovimGetsDiagnosticsCompletionAndHoverAndStopsTheServerCleanly() throws Exception {
-        Path nvim = nvim();
-        if (nvim == null) {
-            if (ci()) fail("nvim is not installed, but CI must run the Neovim client test (apt-get install neovim)");
-            System.err.println("SKIPPED NeovimClientTest: nvim is not on PATH (apt-get install neovim to run it)");
-            Assumptions.abort("nvim is not on PATH");
-        }
+        Path nvim = Prerequisites.nvim();
         Path examples = tmp.resolve("examples");
         Path source = LspEndToEndTest.projectDir().resolve("examples");
         try (Stream<Path> s = Files.walk(source)) {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** Runs {@code virsh} (directly or inside a chroot) as an external oracle process. */
@@ -41,23 +40,6 @@ public final class Virsh {
     /** virsh inside a chroot: {@code chroot DIR virsh …}. */
     public static Virsh chroot(Path chrootDir) {
         return new Virsh(List.of("chroot", chrootDir.toString(), "virsh"));
-    }
-
-    public static Optional<Path> findOnPath(String name) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (dir.isEmpty()) {
-                continue;
-            }
-            Path p = Path.of(dir, name);
-            if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
     }
 
     public String version() throws IOException, InterruptedException {

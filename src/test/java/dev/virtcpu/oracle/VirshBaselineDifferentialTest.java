@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,7 +26,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
+import dev.virtcpu.testing.Prerequisites;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -47,16 +46,13 @@ import org.junit.jupiter.api.Test;
  * </ul>
  *
  * <p>System properties: {@code virtcpu.seed} (replay a run), {@code virtcpu.cases} (default 500).
- * Environment: {@code CI} (turns skips into failures), {@code VIRTCPU_SID_CHROOT},
- * {@code VIRTCPU_SKIP_SID=1} (allows skipping the 12.8.0 run under CI).
+ * Environment: {@code CI} (turns skips into failures), {@code VIRTCPU_SID_CHROOT} (see
+ * {@link Prerequisites}, which also asserts both virsh versions).
  * Inputs, oracle outputs, virtcpu outputs and a full report are kept in
  * {@code target/differential/<virsh version>/}.
  */
 class VirshBaselineDifferentialTest {
 
-    static final String SYSTEM_CPU_MAP = "/usr/share/libvirt/cpu_map";
-    static final String DEFAULT_SID_CHROOT = "/var/cache/virtcpu/sid-chroot";
-    static final String SID_STAMP = ".virtcpu-sid-stamp";
     static final String CHROOT_TMP = "/tmp/virtcpu-diff";
     static final int REPORTED_MISMATCHES = 10;
 
@@ -76,53 +72,31 @@ class VirshBaselineDifferentialTest {
     @Test
     void matchesSystemVirsh() throws Exception {
         System.out.println("differential seed=" + seed);
-        Optional<Path> virshPath = Virsh.findOnPath("virsh");
-        if (virshPath.isEmpty()) {
-            String msg = "SKIPPED: virsh not found — install libvirt-clients (.ci/install-deps.sh)";
-            System.out.println("**************************************************************");
-            System.out.println(msg);
-            System.out.println("**************************************************************");
-            if (isCi()) {
-                fail(msg.replace("SKIPPED", "FAILED (CI is set)"));
-            }
-            Assumptions.assumeTrue(false, msg);
-        }
-        Virsh virsh = Virsh.system(virshPath.get());
+        Path virshPath = Prerequisites.systemVirsh();
+        Path mapDir = Prerequisites.systemCpuMap();
+        Virsh virsh = Virsh.system(virshPath);
         String version = virsh.version();
-        Path mapDir = Path.of(SYSTEM_CPU_MAP);
         Path workDir = projectDir().resolve("target/differential/" + version);
 
         Setup s = new Setup();
-        s.label = "virsh " + version + " (" + virshPath.get() + ")";
+        s.label = "virsh " + version + " (" + virshPath + ")";
         s.testMethod = "matchesSystemVirsh";
         s.map = CpuMapIndex.load(mapDir);
         s.workDir = workDir;
         s.virsh = virsh;
         s.oracleFile = hostFile -> hostFile.toString();
-        s.virtcpuArgs = (expand, hostFile) -> baselineArgs(expand, SYSTEM_CPU_MAP, hostFile.toString());
-        s.virtcpuCommand = "virtcpu baseline [--features] --cpu-map " + SYSTEM_CPU_MAP + " FILE";
+        s.virtcpuArgs = (expand, hostFile) -> baselineArgs(expand, mapDir.toString(), hostFile.toString());
+        s.virtcpuCommand = "virtcpu baseline [--features] --cpu-map " + mapDir + " FILE";
         run(s);
     }
 
     @Test
     void matchesSidVirsh() throws Exception {
         System.out.println("differential seed=" + seed);
-        String env = System.getenv("VIRTCPU_SID_CHROOT");
-        Path chroot = Path.of(env != null && !env.isEmpty() ? env : DEFAULT_SID_CHROOT);
-        if (!Files.isRegularFile(chroot.resolve(SID_STAMP))) {
-            String msg = "SKIPPED: libvirt 12.8.0 oracle not available (no " + chroot.resolve(SID_STAMP)
-                    + ") — run .ci/sid-chroot.sh";
-            System.out.println("**************************************************************");
-            System.out.println(msg);
-            System.out.println("**************************************************************");
-            if (isCi() && !"1".equals(System.getenv("VIRTCPU_SKIP_SID"))) {
-                fail(msg.replace("SKIPPED", "FAILED (CI is set, VIRTCPU_SKIP_SID is not 1)"));
-            }
-            Assumptions.assumeTrue(false, msg);
-        }
+        Path chroot = Prerequisites.sidChroot();
         Virsh virsh = Virsh.chroot(chroot);
         String version = virsh.version();
-        Path mapDir = projectDir().resolve("../shared/libvirt-12.8.0/cpu_map").normalize();
+        Path mapDir = Prerequisites.sidCpuMap();
         Path workDir = projectDir().resolve("target/differential/" + version);
         Path inside = chroot.resolve(CHROOT_TMP.substring(1));
 
@@ -406,11 +380,6 @@ class VirshBaselineDifferentialTest {
     }
 
     // ------------------------------------------------------------------ utilities
-
-    static boolean isCi() {
-        String ci = System.getenv("CI");
-        return ci != null && !ci.isEmpty();
-    }
 
     static Path projectDir() {
         return Path.of(System.getProperty("virtcpu.projectDir", System.getProperty("user.dir"))).toAbsolutePath();

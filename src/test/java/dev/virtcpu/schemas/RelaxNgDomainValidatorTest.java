@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.virtcpu.analysis.schema.RelaxNgDomainValidator;
 import dev.virtcpu.analysis.schema.SchemaLoadException;
@@ -14,11 +13,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
+import dev.virtcpu.testing.Prerequisites;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -26,29 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RelaxNgDomainValidatorTest {
 
-    private static final Path SYSTEM_SCHEMAS = Paths.get("/usr/share/libvirt/schemas");
-
     private static Path domains(String kind) {
         return TestPaths.resources().resolve("domains").resolve(kind);
     }
 
-    private static Path shared1280() {
-        return TestPaths.projectDir().resolve("../shared/libvirt-12.8.0/schemas").normalize();
-    }
-
-    /** Schema directories available here; in CI both must exist. */
+    /** libvirt 9.0.0's schemas (the host's) and 12.8.0's (the sid chroot's). */
     private static List<Path> schemaDirs() {
-        List<Path> dirs = new ArrayList<>();
-        for (Path d : List.of(SYSTEM_SCHEMAS, shared1280())) {
-            if (Files.isRegularFile(d.resolve("domain.rng"))) {
-                dirs.add(d);
-            } else if (TestPaths.ci()) {
-                fail("libvirt schemas missing in CI: " + d);
-            } else {
-                System.err.println("SKIPPED: no libvirt schemas at " + d);
-            }
-        }
-        return dirs;
+        return List.of(Prerequisites.systemSchemas(), Prerequisites.sidSchemas());
     }
 
     private static String read(Path p) throws IOException {
@@ -101,20 +83,14 @@ class RelaxNgDomainValidatorTest {
     /** The validator and virt-xml-validate (libvirt on this machine) must agree on every file. */
     @TestFactory
     Stream<DynamicTest> agreesWithVirtXmlValidate() throws IOException {
-        if (!Files.isExecutable(TestPaths.VIRT_XML_VALIDATE)) {
-            if (TestPaths.ci()) {
-                fail("virt-xml-validate is required in CI (install libvirt-clients)");
-            }
-            System.err.println("SKIPPED: " + TestPaths.VIRT_XML_VALIDATE + " not found; cannot compare with libvirt");
-            Assumptions.abort("virt-xml-validate not installed");
-        }
+        Path systemSchemas = Prerequisites.systemSchemas();
         List<DynamicTest> tests = new ArrayList<>();
         for (String kind : List.of("valid", "invalid")) {
             for (Path f : TestPaths.list(domains(kind), ".xml")) {
                 tests.add(DynamicTest.dynamicTest("virt-xml-validate agrees on " + kind + "/" + f.getFileName(), () -> {
                     int rc = TestPaths.virtXmlValidate(f, "domain");
                     List<SchemaProblem> problems =
-                            RelaxNgDomainValidator.load(SYSTEM_SCHEMAS).validate(read(f), f.toString());
+                            RelaxNgDomainValidator.load(systemSchemas).validate(read(f), f.toString());
                     assertEquals(rc == 0, problems.isEmpty(),
                             "virt-xml-validate exit " + rc + " but validator found " + problems);
                     assertEquals(kind.equals("valid"), rc == 0, "fixture in the wrong folder: " + f);
@@ -185,8 +161,6 @@ class RelaxNgDomainValidatorTest {
     }
 
     private static Path firstSchemaDir() {
-        List<Path> dirs = schemaDirs();
-        Assumptions.assumeFalse(dirs.isEmpty(), "no libvirt schemas available");
-        return dirs.get(0);
+        return schemaDirs().get(0);
     }
 }
