@@ -13,7 +13,7 @@ cd "$(dirname "$0")"
 
 mvn -B -ntp verify
 # Under CI=true a skipped test fails the run (every prerequisite above is installed by .ci/).
-.ci/skipped-tests.sh target/surefire-reports
+.ci/skipped-tests.sh target/surefire-reports target/failsafe-reports
 
 # The lemminx profile builds in target/lemminx/ and its test run covers only the extension's tests
 # (dev/virtcpu/lemminx/**, property lemminx.tests), so the suite above does not run twice.

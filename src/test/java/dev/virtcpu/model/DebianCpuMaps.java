@@ -1,7 +1,6 @@
 package dev.virtcpu.model;
 
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
+import dev.virtcpu.testing.Prerequisites;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,8 @@ import java.nio.file.Path;
  * <li>9.0.0: the installed bookworm {@code libvirt0} ({@code .ci/install-deps.sh});</li>
  * <li>12.8.0: the sid chroot's {@code libvirt-common} ({@code .ci/sid-chroot.sh}).</li>
  * </ul>
- * A missing directory skips the test with a message, except under {@code CI}, where it fails.
+ * A missing directory skips the test with a message, except under {@code CI}, where it fails
+ * ({@link Prerequisites}).
  */
 public final class DebianCpuMaps {
     private DebianCpuMaps() {
@@ -38,8 +38,7 @@ public final class DebianCpuMaps {
     }
 
     private static Path sidChroot() {
-        String env = System.getenv("VIRTCPU_SID_CHROOT");
-        return Path.of(env == null || env.isEmpty() ? "/var/cache/virtcpu/sid-chroot" : env);
+        return Prerequisites.sidChroot();
     }
 
     private static Source fetched(String release) {
@@ -79,8 +78,7 @@ public final class DebianCpuMaps {
     }
 
     private static void require(boolean present, String message) {
-        if (present) return;
-        if (TestMaps.isCi()) Assertions.fail(message + " (required when CI is set)");
-        Assumptions.abort("SKIPPED: " + message);
+        Prerequisites.requireOrSkip(present, message.replaceFirst(" is absent: run .*", ""),
+                message.replaceFirst(".* is absent: run ", ""));
     }
 }
