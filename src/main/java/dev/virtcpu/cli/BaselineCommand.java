@@ -6,6 +6,7 @@ import dev.virtcpu.cpu.CpuExtractor;
 import dev.virtcpu.cpu.CpuFile;
 import dev.virtcpu.cpu.CpuFormatter;
 import dev.virtcpu.cpu.LibvirtException;
+import dev.virtcpu.cpu.QemuBaseline;
 import dev.virtcpu.model.CpuMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,6 +32,13 @@ final class BaselineCommand extends VirshStyleCommand {
     @Option(names = "--cpu-map", paramLabel = "DIR", description = "libvirt cpu_map directory (default: the bundled map).")
     Path cpuMap;
 
+    @Option(names = "--driver", paramLabel = "DRIVER", defaultValue = "test",
+            description = "Whose cpu-baseline to reproduce: test (virsh -c test:///default, the default) or qemu "
+                    + "(virsh -c qemu:///system: drops the features QEMU ignores, such as osxsave and cmt).")
+    Driver driver = Driver.test;
+
+    enum Driver { test, qemu }
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Host CPU description files.")
     List<String> files;
 
@@ -48,6 +56,11 @@ final class BaselineCommand extends VirshStyleCommand {
             else if (a.equals("--migratable")) c.migratable = true;
             else if (a.equals("--cpu-map") && i + 1 < args.length && !args[i + 1].startsWith("-")) c.cpuMap = Path.of(args[++i]);
             else if (a.startsWith("--cpu-map=") && a.length() > 10) c.cpuMap = Path.of(a.substring(10));
+            else if (a.equals("--driver") && i + 1 < args.length && args[i + 1].equals("qemu")) {
+                c.driver = Driver.qemu;
+                i++;
+            }
+            else if (a.equals("--driver=qemu")) c.driver = Driver.qemu;
             else if (a.startsWith("-")) return null;
             else c.files.add(a);
         }
@@ -67,7 +80,8 @@ final class BaselineCommand extends VirshStyleCommand {
                 return 1;
             }
             List<CpuDef> cpus = CpuFile.hostCpus(inputs);
-            CpuDef result = Baseline.compute(map, cpus, new Baseline.Options(features, migratable));
+            CpuDef result = driver == Driver.qemu ? QemuBaseline.compute(map, cpus, features, migratable)
+                    : Baseline.compute(map, cpus, new Baseline.Options(features, migratable));
             out.print(CpuFormatter.format(result));
             return 0;
         } catch (CommandSupport.Failure f) {

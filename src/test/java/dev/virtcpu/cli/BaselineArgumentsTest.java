@@ -30,6 +30,16 @@ class BaselineArgumentsTest {
     }
 
     @Test
+    void theDriverIsTheTestDriverUnlessQemuIsAsked() {
+        assertEquals(BaselineCommand.Driver.test, BaselineCommand.parseSimple(new String[]{"a.xml"}).driver);
+        BaselineCommand c = BaselineCommand.parseSimple(new String[]{"--driver", "qemu", "a.xml"});
+        assertEquals(BaselineCommand.Driver.qemu, c.driver);
+        assertEquals(java.util.List.of("a.xml"), c.files);
+        assertEquals(BaselineCommand.Driver.qemu, BaselineCommand.parseSimple(new String[]{"--driver=qemu", "a.xml"}).driver);
+        assertNull(BaselineCommand.parseSimple(new String[]{"--driver", "xen", "a.xml"}));
+    }
+
+    @Test
     void helpUnknownOptionsAndMissingValuesAreLeftToPicocli() {
         assertNull(BaselineCommand.parseSimple(new String[]{"--help"}));
         assertNull(BaselineCommand.parseSimple(new String[]{"--bogus", "a.xml"}));
