@@ -9,6 +9,7 @@ cd "$(dirname "$0")"
 
 .ci/install-deps.sh
 .ci/sid-chroot.sh
+.ci/libvirtd.sh
 .ci/debian-cpu-maps.sh
 
 mvn -B -ntp verify

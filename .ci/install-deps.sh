@@ -10,6 +10,10 @@ PACKAGES=(
     neovim            # editor integration tests
     debootstrap       # .ci/sid-chroot.sh (libvirt 12.8.0 oracle)
     libxml2-utils     # xmllint
+    cpuid             # 'cpuid -1r', an input of virtcpu host (live comparison tests)
+    libvirt-daemon    # libvirtd for the live tests against qemu:///system (.ci/libvirtd.sh)
+    libvirt-daemon-driver-qemu  # its QEMU driver: capabilities, cpu-baseline
+    qemu-system-x86   # the QEMU the driver probes (no KVM needed)
 )
 
 missing=()
