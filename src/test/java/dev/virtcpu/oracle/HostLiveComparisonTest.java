@@ -3,6 +3,7 @@ package dev.virtcpu.oracle;
 import dev.virtcpu.model.CpuMapLoader;
 import dev.virtcpu.model.Feature;
 import dev.virtcpu.model.Register;
+import dev.virtcpu.testing.Prerequisites;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -47,8 +48,8 @@ class HostLiveComparisonTest {
     @Test
     void localDecodesAsLibvirtdReports() throws Exception {
         HostCpu libvirtd = libvirtdHost();
-        LiveLibvirtd.require(Files.isReadable(Path.of("/dev/cpu/0/cpuid")),
-                "/dev/cpu/0/cpuid is not readable (root, and the cpuid kernel module: .ci/libvirtd.sh loads it)");
+        LiveLibvirtd.require(Files.isReadable(Path.of("/dev/cpu/0/cpuid")), "a readable /dev/cpu/0/cpuid",
+                "root and the cpuid kernel module (.ci/libvirtd.sh loads it)");
         boolean msrs = Files.isReadable(Path.of("/dev/cpu/0/msr"));
         HostCpu local = parse(virtcpuHost(null, "--local"));
         HostCpu kernel = parse(virtcpuHost(cpuidTool("-k"), "-"));
@@ -122,8 +123,8 @@ class HostLiveComparisonTest {
 
     /** The output of {@code cpuid -1r [extra]} (Debian package cpuid). */
     private static String cpuidTool(String... extra) throws Exception {
-        var cpuid = Virsh.findOnPath("cpuid");
-        LiveLibvirtd.require(cpuid.isPresent(), "cpuid is not installed (.ci/install-deps.sh: Debian package cpuid)");
+        var cpuid = Prerequisites.onPath("cpuid");
+        LiveLibvirtd.require(cpuid.isPresent(), "cpuid", ".ci/install-deps.sh (Debian package cpuid)");
         List<String> cmd = new ArrayList<>(List.of(cpuid.get().toString(), "-1r"));
         cmd.addAll(List.of(extra));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

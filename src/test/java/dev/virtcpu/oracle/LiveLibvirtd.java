@@ -1,7 +1,7 @@
 package dev.virtcpu.oracle;
 
+import dev.virtcpu.testing.Prerequisites;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,12 +27,10 @@ public final class LiveLibvirtd {
     /** virsh connected to the running daemon, whose version is asserted to be {@link #VERSION}. */
     public static synchronized Virsh virsh() throws IOException, InterruptedException {
         if (virsh != null) return virsh;
-        var path = Virsh.findOnPath("virsh");
-        require(path.isPresent(), "virsh is not installed (.ci/install-deps.sh: libvirt-clients)");
-        Virsh v = Virsh.system(path.get());
+        Virsh v = Virsh.system(Prerequisites.systemVirsh());
         Virsh.Result r = v.run(List.of("-c", URI, "version", "--daemon"), null);
-        require(r.exit() == 0, "libvirtd does not answer on " + URI + " (.ci/libvirtd.sh starts it, as root): "
-                + r.stderrText().strip());
+        require(r.exit() == 0, "libvirtd on " + URI + " (" + r.stderrText().strip() + ")",
+                ".ci/install-deps.sh (libvirt-daemon, libvirt-daemon-driver-qemu, qemu-system-x86) and .ci/libvirtd.sh, as root");
         Assertions.assertTrue(r.stdoutText().contains("Running against daemon: " + VERSION),
                 "the live libvirtd is the oracle for libvirt " + VERSION + ": " + r.stdoutText());
         virsh = v;
@@ -46,16 +44,8 @@ public final class LiveLibvirtd {
         return virsh().run(all, outputBase);
     }
 
-    /** Skips with the message, or fails under CI. */
-    public static void require(boolean present, String message) {
-        if (present) return;
-        if (isCi()) Assertions.fail("CI=true and a prerequisite is missing: " + message);
-        System.err.println("SKIPPED: " + message);
-        Assumptions.abort("SKIPPED: " + message);
-    }
-
-    static boolean isCi() {
-        String ci = System.getenv("CI");
-        return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false") && !ci.equals("0");
+    /** Continues when {@code present}; otherwise skips with a message, or fails under CI. */
+    public static void require(boolean present, String what, String installBy) {
+        Prerequisites.requireOrSkip(present, what, installBy);
     }
 }
