@@ -4,8 +4,10 @@ import dev.virtcpu.cpu.CpuDef;
 import dev.virtcpu.cpu.Decoder;
 import dev.virtcpu.cpu.LibvirtException;
 import dev.virtcpu.model.ArchMap;
+import dev.virtcpu.model.CpuMap;
 import dev.virtcpu.model.Feature;
 import dev.virtcpu.model.FeatureSet;
+import dev.virtcpu.model.LibvirtVersion;
 import dev.virtcpu.model.Register;
 import dev.virtcpu.model.Vendor;
 
@@ -19,6 +21,17 @@ import java.util.List;
  */
 public final class HostDecoder {
     private HostDecoder() {
+    }
+
+    /** The first release whose host CPUs print {@code <signature>}: 7.0.0's do not (its test data); 9.0.0's do. */
+    static final LibvirtVersion FIRST_WITH_SIGNATURE = new LibvirtVersion(8, 0, 0);
+
+    /** Decodes with the map's x86 part, as the map's libvirt release reports it (when the map knows its release). */
+    public static CpuDef decode(CpuMap map, CpuData data) throws LibvirtException {
+        CpuDef cpu = decode(map.x86(), data);
+        LibvirtVersion release = LibvirtVersion.parse(map.libvirtVersion());
+        if (release != null && release.isBefore(FIRST_WITH_SIGNATURE)) cpu.signature = null;
+        return cpu;
     }
 
     public static CpuDef decode(ArchMap map, CpuData data) throws LibvirtException {
