@@ -34,19 +34,24 @@ public final class Project {
     private volatile Settings settings = Settings.NONE;
     private volatile Config forcedConfig;
     private volatile String forcedHostSet;
+    private volatile String forcedLibvirt;
 
     /** Editor-level settings: the fallback when no configuration file decides. */
     public record Settings(String hostSet, Path cpuMap, Map<String, Severity> severity, Config fallbackConfig,
-                           Path libvirtSchemas) {
-        public static final Settings NONE = new Settings(null, null, Map.of(), null, null);
+                           Path libvirtSchemas, String libvirt) {
+        public static final Settings NONE = new Settings(null, null, Map.of(), null, null, null);
 
         public Settings(String hostSet, Path cpuMap, Map<String, Severity> severity, Config fallbackConfig) {
-            this(hostSet, cpuMap, severity, fallbackConfig, null);
+            this(hostSet, cpuMap, severity, fallbackConfig, null, null);
+        }
+
+        public Settings(String hostSet, Path cpuMap, Map<String, Severity> severity, Config fallbackConfig, Path libvirtSchemas) {
+            this(hostSet, cpuMap, severity, fallbackConfig, libvirtSchemas, null);
         }
 
         /**
          * Editor settings as JSON ({@code virtcpu.*} in VS Code, {@code xml.virtcpu.*} in LemMinX):
-         * hostSet, cpuMap, severity, libvirtSchemas, and hostSets/defaultHostSet as a fallback
+         * hostSet, cpuMap, libvirt, severity, libvirtSchemas, and hostSets/defaultHostSet as a fallback
          * configuration (paths relative to the working directory). Unusable values are ignored.
          */
         public static Settings fromJson(String json) {
@@ -75,7 +80,8 @@ public final class Project {
                 if (o.get("defaultHostSet") != null) only.put("defaultHostSet", o.get("defaultHostSet"));
                 ConfigLoader.fromJson(fallback, new Json.Node(only, root.start(), root.end(), root.keys()));
             }
-            return new Settings(string(o, "hostSet"), path(o, "cpuMap"), severity, fallback, path(o, "libvirtSchemas"));
+            return new Settings(string(o, "hostSet"), path(o, "cpuMap"), severity, fallback, path(o, "libvirtSchemas"),
+                    string(o, "libvirt"));
         }
 
         private static String string(Map<String, Json.Node> o, String key) {
@@ -125,6 +131,11 @@ public final class Project {
         forcedHostSet = name;
     }
 
+    /** Check every file against this libvirt release's map, whatever the configuration says (lint --libvirt). */
+    public void forceLibvirt(String release) {
+        forcedLibvirt = release;
+    }
+
     /** The configuration that governs a file. */
     public Config configFor(Path file) {
         Config forced = forcedConfig;
@@ -133,16 +144,6 @@ public final class Project {
 
     public Resolution resolve(Path file, XmlDocument doc) {
         Config config = configFor(file);
-        String problem = null;
-        CpuMap map = BundledMap.get();
-        Path mapDir = config != null && config.cpuMap != null ? config.cpuMap : settings.cpuMap();
-        if (mapDir != null) {
-            try {
-                map = BundledMap.select(mapDir);
-            } catch (MapLoadException e) {
-                problem = "cannot load the CPU map " + mapDir + ": " + e.getMessage() + "; using the bundled map";
-            }
-        }
         String name = forcedHostSet;
         if (name == null) name = metadataHostSet(doc);
         if (name == null) name = selections.get(config == null || config.file == null ? "" : config.file.toString());
@@ -153,6 +154,18 @@ public final class Project {
         }
         if (name == null && config != null) name = config.defaultHostSet;
         HostSet set = workspace.hostSet(config, name);
+        String problem = null;
+        CpuMap map = BundledMap.get();
+        Path mapDir = config != null && config.cpuMap != null ? config.cpuMap : settings.cpuMap();
+        String release = targetRelease(config, name);
+        if (mapDir != null || release != null) {
+            try {
+                map = BundledMap.select(release, mapDir);
+            } catch (MapLoadException e) {
+                problem = "cannot load the CPU map " + (mapDir != null ? mapDir : "of libvirt " + release) + ": "
+                        + e.getMessage() + "; using the bundled map of libvirt " + BundledMap.DEFAULT_VERSION;
+            }
+        }
         Map<String, Severity> severities = new HashMap<>(settings.severity());
         if (config != null) {
             for (Map.Entry<String, String> e : config.severity.entrySet()) severities.put(e.getKey(), Severity.parse(e.getValue()));
@@ -168,6 +181,13 @@ public final class Project {
             }
         }
         return new Resolution(new AnalysisContext(map, name, set, migratable, severities, schema), config, problem);
+    }
+
+    /** The target libvirt release: lint --libvirt, the host set's, the configuration's, the editor's (null: default). */
+    private String targetRelease(Config config, String hostSet) {
+        if (forcedLibvirt != null) return forcedLibvirt;
+        String fromConfig = config == null ? null : config.libvirtFor(hostSet);
+        return fromConfig != null ? fromConfig : settings.libvirt();
     }
 
     /** The host set named in {@code /domain/metadata/virtcpu:hostset/@name} (or its text), if any. */

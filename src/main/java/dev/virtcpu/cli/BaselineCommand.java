@@ -9,6 +9,7 @@ import dev.virtcpu.cpu.LibvirtException;
 import dev.virtcpu.cpu.QemuBaseline;
 import dev.virtcpu.model.CpuMap;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,8 +30,8 @@ final class BaselineCommand extends VirshStyleCommand {
     @Option(names = "--migratable", description = "Leave out features that block migration (invtsc, xsaves).")
     boolean migratable;
 
-    @Option(names = "--cpu-map", paramLabel = "DIR", description = "libvirt cpu_map directory (default: the bundled map).")
-    Path cpuMap;
+    @Mixin
+    MapOptions maps = new MapOptions();
 
     @Option(names = "--driver", paramLabel = "DRIVER", defaultValue = "test",
             description = "Whose cpu-baseline to reproduce: test (virsh -c test:///default, the default) or qemu "
@@ -54,8 +55,10 @@ final class BaselineCommand extends VirshStyleCommand {
             String a = args[i];
             if (a.equals("--features")) c.features = true;
             else if (a.equals("--migratable")) c.migratable = true;
-            else if (a.equals("--cpu-map") && i + 1 < args.length && !args[i + 1].startsWith("-")) c.cpuMap = Path.of(args[++i]);
-            else if (a.startsWith("--cpu-map=") && a.length() > 10) c.cpuMap = Path.of(a.substring(10));
+            else if (a.equals("--cpu-map") && i + 1 < args.length && !args[i + 1].startsWith("-")) c.maps.cpuMap = Path.of(args[++i]);
+            else if (a.startsWith("--cpu-map=") && a.length() > 10) c.maps.cpuMap = Path.of(a.substring(10));
+            else if (a.equals("--libvirt") && i + 1 < args.length && !args[i + 1].startsWith("-")) c.maps.libvirt = args[++i];
+            else if (a.startsWith("--libvirt=") && a.length() > 10) c.maps.libvirt = a.substring(10);
             else if (a.equals("--driver") && i + 1 < args.length && args[i + 1].equals("qemu")) {
                 c.driver = Driver.qemu;
                 i++;
@@ -71,7 +74,7 @@ final class BaselineCommand extends VirshStyleCommand {
     int run(PrintWriter out, PrintWriter err) {
         List<CpuFile> inputs = List.of();
         try {
-            CpuMap map = CommandSupport.map(cpuMap, err);
+            CpuMap map = maps.map(err);
             inputs = CommandSupport.read(files, err);
             int found = 0;
             for (CpuFile f : inputs) found += f.cpuElements().size();

@@ -3,9 +3,7 @@ package dev.virtcpu.cli;
 import dev.virtcpu.cpu.CpuFile;
 import dev.virtcpu.cpu.InputException;
 import dev.virtcpu.cpu.LibvirtException;
-import dev.virtcpu.model.BundledMap;
 import dev.virtcpu.model.CpuMap;
-import dev.virtcpu.model.MapLoadException;
 import dev.virtcpu.xml.XmlNode;
 
 import java.io.PrintWriter;
@@ -28,18 +26,8 @@ final class CommandSupport {
     private CommandSupport() {
     }
 
-    static CpuMap map(Path cpuMapDir, PrintWriter err) throws Failure {
-        try {
-            return BundledMap.select(cpuMapDir);
-        } catch (MapLoadException e) {
-            err.println("error: cannot load CPU map: " + e.getMessage());
-            throw new Failure(2);
-        }
-    }
-
     /** The map's part for a libvirt architecture name; an unknown name is a usage error. */
-    static dev.virtcpu.model.ArchMap arch(Path cpuMapDir, String arch, PrintWriter err) throws Failure {
-        CpuMap map = map(cpuMapDir, err);
+    static dev.virtcpu.model.ArchMap arch(CpuMap map, String arch, PrintWriter err) throws Failure {
         String family = CpuMap.familyOf(arch);
         if (family == null) {
             err.println("virtcpu: unknown architecture '" + arch + "' (try x86_64, ppc64, aarch64)");

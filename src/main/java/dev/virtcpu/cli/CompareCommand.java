@@ -9,11 +9,11 @@ import dev.virtcpu.cpu.LibvirtException;
 import dev.virtcpu.model.CpuMap;
 import dev.virtcpu.xml.XmlElement;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 
 /** {@code virtcpu compare}: 'virsh cpu-compare' against a host description instead of the local host. */
@@ -28,8 +28,8 @@ final class CompareCommand extends VirshStyleCommand {
     @Option(names = "--error", description = "Report an incompatible CPU as an error, with the reason.")
     boolean error;
 
-    @Option(names = "--cpu-map", paramLabel = "DIR", description = "libvirt cpu_map directory (default: the bundled map).")
-    Path cpuMap;
+    @Mixin
+    MapOptions maps = new MapOptions();
 
     @Parameters(index = "0", paramLabel = "FILE", description = "CPU definition: a <cpu>, domain XML, capabilities...")
     String file;
@@ -38,7 +38,7 @@ final class CompareCommand extends VirshStyleCommand {
     int run(PrintWriter out, PrintWriter err) {
         List<CpuFile> inputs = List.of();
         try {
-            CpuMap map = CommandSupport.map(cpuMap, err);
+            CpuMap map = maps.map(err);
             inputs = CommandSupport.read(List.of(host, file), err);
             List<XmlElement> hostCpus = inputs.get(0).cpuElements();
             List<XmlElement> cpus = inputs.get(1).cpuElements();

@@ -5,11 +5,11 @@ import dev.virtcpu.model.Feature;
 import dev.virtcpu.model.FeatureSet;
 import dev.virtcpu.model.Model;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code virtcpu features}: the features of the map, or of one model, with their CPUID/MSR bits. */
@@ -25,15 +25,15 @@ final class FeaturesCommand implements Callable<Integer> {
     @Option(names = "--arch", paramLabel = "ARCH", defaultValue = "x86_64", description = "Architecture (default: ${DEFAULT-VALUE}).")
     String arch;
 
-    @Option(names = "--cpu-map", paramLabel = "DIR", description = "libvirt cpu_map directory (default: the bundled map).")
-    Path cpuMap;
+    @Mixin
+    MapOptions maps = new MapOptions();
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            ArchMap archMap = CommandSupport.arch(cpuMap, arch, err);
+            ArchMap archMap = CommandSupport.arch(maps.map(err), arch, err);
             if (model == null) {
                 for (Feature f : archMap.features()) out.println(line(f));
                 out.flush();

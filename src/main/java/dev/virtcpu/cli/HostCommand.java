@@ -13,6 +13,7 @@ import dev.virtcpu.cpu.cpuid.LocalCpu;
 import dev.virtcpu.model.ArchMap;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -34,8 +35,8 @@ final class HostCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--cpu-map", paramLabel = "DIR", description = "libvirt cpu_map directory (default: the bundled map).")
-    Path cpuMap;
+    @Mixin
+    MapOptions maps = new MapOptions();
 
     @Option(names = "--data", description = "Print the CPU data as libvirt's CPU data XML (what tests/cputestdata/cpu-data.py "
             + "writes) instead of decoding it.")
@@ -67,7 +68,7 @@ final class HostCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            ArchMap map = CommandSupport.map(cpuMap, err).x86();
+            ArchMap map = maps.map(err).x86();
             CpuData cpu = input.local ? local(map, err) : CpuDataInput.parse(text(input.file), input.file.equals("-") ? "standard input" : input.file);
             if (data) {
                 out.print(CpuDataXml.format(cpu, null));

@@ -14,6 +14,7 @@ import dev.virtcpu.hosts.Problem;
 import dev.virtcpu.hosts.Workspace;
 import dev.virtcpu.xml.XmlParser;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -45,8 +46,8 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--hosts", paramLabel = "GLOB", description = "Ad-hoc host set: host description files (repeatable).")
     List<String> hosts;
 
-    @Option(names = "--cpu-map", paramLabel = "DIR", description = "libvirt cpu_map directory (default: the bundled map).")
-    Path cpuMap;
+    @Mixin
+    MapOptions maps = new MapOptions();
 
     @Option(names = "--libvirt-schemas", paramLabel = "DIR",
             description = "Also validate whole domains against libvirt's RelaxNG schemas in DIR (e.g. /usr/share/libvirt/schemas).")
@@ -113,8 +114,15 @@ final class LintCommand implements Callable<Integer> {
             err.println("virtcpu: no domain.rng in " + libvirtSchemas + " (--libvirt-schemas wants libvirt's schema directory)");
             return 2;
         }
-        project.setSettings(new Project.Settings(hostSet, cpuMap, Map.of(), null, libvirtSchemas));
+        String release;
+        try {
+            release = maps.release(err);
+        } catch (CommandSupport.Failure f) {
+            return f.status;
+        }
+        project.setSettings(new Project.Settings(hostSet, maps.cpuMap, Map.of(), null, libvirtSchemas));
         project.forceHostSet(hostSet);
+        project.forceLibvirt(release);
         Linter.Result result = new Linter(project).lint(paths);
         if (fix) result = applyFixes(project, result, paths, out, err);
         boolean colour = color.equals("always") || (color.equals("auto") && System.console() != null && System.getenv("NO_COLOR") == null);

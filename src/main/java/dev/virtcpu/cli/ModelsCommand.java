@@ -3,11 +3,11 @@ package dev.virtcpu.cli;
 import dev.virtcpu.model.ArchMap;
 import dev.virtcpu.model.Model;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code virtcpu models}: the CPU models of the map, in libvirt's load order (like 'virsh cpu-models'). */
@@ -23,15 +23,15 @@ final class ModelsCommand implements Callable<Integer> {
     @Option(names = {"-l", "--long"}, description = "Also show vendor, canonical alias and whether guests can use it.")
     boolean details;
 
-    @Option(names = "--cpu-map", paramLabel = "DIR", description = "libvirt cpu_map directory (default: the bundled map).")
-    Path cpuMap;
+    @Mixin
+    MapOptions maps = new MapOptions();
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            ArchMap archMap = CommandSupport.arch(cpuMap, arch, err);
+            ArchMap archMap = CommandSupport.arch(maps.map(err), arch, err);
             String family = archMap.name();
             if (archMap.models().isEmpty()) {
                 err.println("error: the CPU map has no models for " + arch);

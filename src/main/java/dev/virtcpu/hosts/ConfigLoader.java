@@ -1,5 +1,9 @@
 package dev.virtcpu.hosts;
 
+import dev.virtcpu.model.BundledMap;
+import dev.virtcpu.model.LibvirtVersion;
+import dev.virtcpu.model.X86Level;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +12,7 @@ import java.util.Set;
 /** Reads {@code .virtcpu.json}; never throws: every problem is recorded with its place in the file. */
 public final class ConfigLoader {
     private static final Set<String> KEYS = Set.of("$schema", "hostSets", "defaultHostSet", "files", "ignore", "cpuMap",
-            "libvirtSchemas", "severity", "migratable");
+            "libvirt", "minimumLevel", "libvirtSchemas", "severity", "migratable");
     private static final Set<String> SEVERITIES = Set.of("error", "warning", "info", "hint", "off");
 
     private ConfigLoader() {
@@ -41,9 +45,11 @@ public final class ConfigLoader {
             if (!KEYS.contains(e.getKey())) {
                 Json.Node key = root.keys().get(e.getKey());
                 problem(c, key, "unknown property \"" + e.getKey() + "\" (expected one of hostSets, defaultHostSet, files, "
-                        + "ignore, cpuMap, libvirtSchemas, severity, migratable)");
+                        + "ignore, cpuMap, libvirt, minimumLevel, libvirtSchemas, severity, migratable)");
             }
         }
+        // cpuMap first: whether a "libvirt" release must be a bundled one depends on it.
+        c.cpuMap = path(c, obj.get("cpuMap"), "cpuMap");
         Json.Node sets = obj.get("hostSets");
         if (sets != null) hostSets(c, sets);
         Json.Node def = obj.get("defaultHostSet");
@@ -61,7 +67,8 @@ public final class ConfigLoader {
         if (ignore != null) {
             for (Json.Node g : stringList(c, ignore, "ignore")) c.ignore.add(g.string());
         }
-        c.cpuMap = path(c, obj.get("cpuMap"), "cpuMap");
+        c.libvirt = libvirt(c, obj.get("libvirt"));
+        c.minimumLevel = level(c, obj.get("minimumLevel"));
         c.libvirtSchemas = path(c, obj.get("libvirtSchemas"), "libvirtSchemas");
         Json.Node sev = obj.get("severity");
         if (sev != null) {
@@ -90,7 +97,8 @@ public final class ConfigLoader {
                 problem(c, sets.keys().get(name), "host set names may use letters, digits, '_', '.' and '-'");
                 continue;
             }
-            Json.Node list = e.getValue();
+            Json.Node list = hostList(c, name, e.getValue());
+            if (list == null) continue;
             List<Json.Node> members = list.array();
             if (members == null) {
                 problem(c, list, "host set \"" + name + "\" must be a list of globs or {\"file\", \"name\"} objects");
@@ -129,17 +137,79 @@ public final class ConfigLoader {
         }
     }
 
+    /**
+     * A host set's list of hosts: the value itself, or its "hosts" when it is written as an object
+     * ({@code {"libvirt": "9.0.0", "hosts": […]}}), whose "libvirt" is recorded. Null after a problem.
+     */
+    private static Json.Node hostList(Config c, String name, Json.Node value) {
+        Map<String, Json.Node> o = value.object();
+        if (o == null) return value;
+        for (String k : o.keySet()) {
+            if (!k.equals("hosts") && !k.equals("libvirt")) {
+                problem(c, value.keys().get(k), "unknown property \"" + k + "\" in host set \"" + name + "\" (expected hosts or libvirt)");
+            }
+        }
+        String release = libvirt(c, o.get("libvirt"));
+        if (release != null) c.hostSetLibvirt.put(name, release);
+        Json.Node hosts = o.get("hosts");
+        if (hosts == null) problem(c, value, "host set \"" + name + "\" written as an object needs \"hosts\": a list of host files");
+        return hosts;
+    }
+
+    /** A "libvirt" release: a version; without cpuMap, one of the bundled maps. Null if absent or wrong. */
+    private static String libvirt(Config c, Json.Node n) {
+        if (n == null) return null;
+        LibvirtVersion v = LibvirtVersion.parse(n.string());
+        if (v == null) {
+            problem(c, n, "\"libvirt\" must be a libvirt release such as \"9.0.0\"");
+            return null;
+        }
+        if (c.cpuMap == null && !BundledMap.VERSIONS.contains(v.toString())) {
+            problem(c, n, "libvirt " + v + " is not bundled (bundled: " + String.join(", ", BundledMap.VERSIONS)
+                    + "); set \"cpuMap\" to its cpu_map directory");
+            return null;
+        }
+        return v.toString();
+    }
+
+    /** An x86-64 level such as "x86-64-v2". Null if absent or wrong. */
+    private static X86Level level(Config c, Json.Node n) {
+        if (n == null) return null;
+        X86Level level = X86Level.parse(n.string());
+        if (level == null || !level.label().equals(n.string())) {
+            problem(c, n, "\"minimumLevel\" must be x86-64-v1, x86-64-v2, x86-64-v3 or x86-64-v4");
+            return null;
+        }
+        return level;
+    }
+
     private static void fileMapping(Config c, Json.Node f) {
         Map<String, Json.Node> o = f.object();
         String pattern = o == null || o.get("pattern") == null ? null : o.get("pattern").string();
         String set = o == null || o.get("hostSet") == null ? null : o.get("hostSet").string();
-        if (pattern == null || set == null) {
-            problem(c, f, "a file mapping needs \"pattern\" and \"hostSet\" strings");
-        } else if (!c.hostSets.containsKey(set)) {
-            problem(c, o.get("hostSet"), "host set \"" + set + "\" is not defined in hostSets");
-        } else {
-            c.files.add(new Config.FileMapping(pattern, set));
+        boolean hasLevel = o != null && o.get("minimumLevel") != null;
+        if (o != null) {
+            for (String k : o.keySet()) {
+                if (!Set.of("pattern", "hostSet", "minimumLevel").contains(k)) {
+                    problem(c, f.keys().get(k), "unknown property \"" + k + "\" in a file mapping (expected pattern, hostSet, minimumLevel)");
+                }
+            }
         }
+        if (pattern == null || (set == null && !hasLevel)) {
+            problem(c, f, "a file mapping needs a \"pattern\" string and a \"hostSet\" or a \"minimumLevel\"");
+            return;
+        }
+        if (set != null && !c.hostSets.containsKey(set)) {
+            problem(c, o.get("hostSet"), "host set \"" + set + "\" is not defined in hostSets");
+            return;
+        }
+        if (o.get("hostSet") != null && set == null) {
+            problem(c, o.get("hostSet"), "\"hostSet\" must be a string");
+            return;
+        }
+        X86Level level = level(c, o.get("minimumLevel"));
+        if (hasLevel && level == null) return;
+        c.files.add(new Config.FileMapping(pattern, set, level));
     }
 
     private static List<Json.Node> stringList(Config c, Json.Node n, String what) {

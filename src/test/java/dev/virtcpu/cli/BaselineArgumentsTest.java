@@ -25,7 +25,7 @@ class BaselineArgumentsTest {
         BaselineCommand c = BaselineCommand.parseSimple(new String[]{"--features", "--cpu-map=/m", "a.xml", "--migratable", "b.xml"});
         assertNotNull(c);
         assertTrue(c.features && c.migratable);
-        assertEquals("/m", c.cpuMap.toString());
+        assertEquals("/m", c.maps.cpuMap.toString());
         assertEquals(java.util.List.of("a.xml", "b.xml"), c.files);
     }
 
@@ -37,6 +37,13 @@ class BaselineArgumentsTest {
         assertEquals(java.util.List.of("a.xml"), c.files);
         assertEquals(BaselineCommand.Driver.qemu, BaselineCommand.parseSimple(new String[]{"--driver=qemu", "a.xml"}).driver);
         assertNull(BaselineCommand.parseSimple(new String[]{"--driver", "xen", "a.xml"}));
+    }
+
+    @Test
+    void theTargetLibvirtIsAPlainOptionToo() {
+        assertEquals("9.0.0", BaselineCommand.parseSimple(new String[]{"--libvirt", "9.0.0", "a.xml"}).maps.libvirt);
+        assertEquals("7.0", BaselineCommand.parseSimple(new String[]{"--libvirt=7.0", "a.xml"}).maps.libvirt);
+        assertNull(BaselineCommand.parseSimple(new String[]{"a.xml", "--libvirt"}));
     }
 
     @Test

@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every recorded {@code virsh cpu-baseline} run (spec §6.1 and Appendix A) reproduced byte for byte by
  * {@code virtcpu baseline}: with the bundled map and with libvirt 12.8.0's cpu_map directory (from the sid chroot) against the
- * 12.8.0 outputs, and with {@code --cpu-map /usr/share/libvirt/cpu_map} against the 9.0.0 outputs.
+ * 12.8.0 outputs, and with {@code --libvirt 9.0.0} (the bundled 9.0.0 map) and
+ * {@code --cpu-map /usr/share/libvirt/cpu_map} against the 9.0.0 outputs.
  * Fixtures: {@code src/test/resources/cpu/baseline/<id>/} (see the README there).
  */
 class BaselineOracleTest {
@@ -35,6 +36,12 @@ class BaselineOracleTest {
         String map = TestMaps.libvirt1280Dir().toString();
         return cases().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(),
                 () -> check(c, "12.8.0", List.of("--cpu-map", map))));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> bundled900MapReproducesVirsh900() throws IOException {
+        return cases().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(),
+                () -> check(c, "9.0.0", List.of("--libvirt", "9.0.0"))));
     }
 
     @TestFactory

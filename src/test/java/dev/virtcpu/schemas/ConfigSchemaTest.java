@@ -85,8 +85,8 @@ class ConfigSchemaTest {
         assertFalse(schemaNode.get("additionalProperties").asBoolean(true));
         List<String> keys = new ArrayList<>();
         schemaNode.get("properties").fieldNames().forEachRemaining(keys::add);
-        assertEquals(List.of("$schema", "hostSets", "defaultHostSet", "files", "ignore", "cpuMap", "libvirtSchemas",
-                "severity", "migratable"), keys);
+        assertEquals(List.of("$schema", "hostSets", "defaultHostSet", "files", "ignore", "cpuMap", "libvirt", "minimumLevel",
+                "libvirtSchemas", "severity", "migratable"), keys);
     }
 
     /** Every subschema has a description, for hover and completion in editors. */
