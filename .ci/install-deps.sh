@@ -14,6 +14,8 @@ PACKAGES=(
     libvirt-daemon    # libvirtd for the live tests against qemu:///system (.ci/libvirtd.sh)
     libvirt-daemon-driver-qemu  # its QEMU driver: capabilities, cpu-baseline
     qemu-system-x86   # the QEMU the driver probes (no KVM needed)
+    git               # pre-commit hook test (scratch repositories)
+    pre-commit        # pre-commit hook test (PreCommitHookIT)
 )
 
 missing=()
