@@ -26,7 +26,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code virtcpu host}: the host CPU libvirt's capabilities would report for raw CPUID data. */
-@Command(name = "host", mixinStandardHelpOptions = true,
+@Command(name = "host", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Decodes raw CPU data into the host <cpu> that 'virsh capabilities' reports for that CPU "
                 + "(the format of libvirt's tests/cputestdata/x86_64-cpuid-*-host.xml), without libvirt.",
                 "Input: libvirt's CPU data XML (<cpudata arch='x86'>), the output of 'cpuid -1r' (FILE, or - "

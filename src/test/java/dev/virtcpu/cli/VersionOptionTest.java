@@ -2,7 +2,8 @@ package dev.virtcpu.cli;
 
 import dev.virtcpu.PomVersion;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine.Command;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,8 +31,15 @@ class VersionOptionTest {
         return Arrays.asList(out.toString(StandardCharsets.UTF_8).split("\n"));
     }
 
+    /** "" (virtcpu itself) and the name of every subcommand Main declares. */
+    static Stream<String> commands() {
+        Stream<String> subcommands = Arrays.stream(Main.class.getAnnotation(Command.class).subcommands())
+                .map(c -> c.getAnnotation(Command.class).name());
+        return Stream.concat(Stream.of(""), subcommands);
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"", "lint", "lsp", "baseline", "compare", "models", "features"})
+    @MethodSource("commands")
     void versionOptionPrintsThePomVersionAndTheBundledMap(String subcommand) {
         List<String> args = new ArrayList<>();
         if (!subcommand.isEmpty()) args.add(subcommand);
