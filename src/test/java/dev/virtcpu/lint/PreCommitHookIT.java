@@ -109,11 +109,13 @@ class PreCommitHookIT {
     }
 
     /** A new git repository with pre-commit installed, using {@code hook} from the snapshot at {@code rev}. */
-    private static Path userRepository(String name, String hook) throws IOException {
+    private static Path userRepository(String name, String hook, String... hookOptions) throws IOException {
         Path repo = Files.createDirectory(scratch.resolve(name));
         git(repo, "init", "-q");
-        Files.writeString(repo.resolve(".pre-commit-config.yaml"), "repos:\n  - repo: " + hookRepo + "\n    rev: " + rev
+        StringBuilder config = new StringBuilder("repos:\n  - repo: " + hookRepo + "\n    rev: " + rev
                 + "\n    hooks:\n      - id: " + hook + "\n");
+        for (String option : hookOptions) config.append("        ").append(option).append('\n');
+        Files.writeString(repo.resolve(".pre-commit-config.yaml"), config);
         Files.createDirectories(repo.resolve("domains"));
         Files.writeString(repo.resolve("domains/notes.xml"), "<notes>not a domain</notes>\n");
         ProcessRun install = run(repo, env(), "pre-commit", "install");
@@ -142,6 +144,20 @@ class PreCommitHookIT {
         ProcessRun passed = commit(repo, env());
         assertEquals(0, passed.exit(), passed::toString);
         assertTrue((passed.out() + passed.err()).contains("virtcpu lint"), passed::toString);
+    }
+
+    @Test
+    void withoutFileNamesTheHookLintsTheWholeDirectoryWhenAConfigurationChanges() throws IOException {
+        Path repo = userRepository("user-all", "virtcpu-lint", "files: \\.(xml|json)$", "pass_filenames: false",
+                "args: [domains/]");
+        Files.writeString(repo.resolve("domains/web.xml"), TYPO);
+        git(repo, "add", "domains/web.xml");
+        git(repo, "commit", "-q", "--no-verify", "-m", "a domain committed without the hook");
+        Files.writeString(repo.resolve("domains/.virtcpu.json"), "{}\n");
+        git(repo, "add", "domains/.virtcpu.json");
+        ProcessRun blocked = commit(repo, env());
+        assertEquals(1, blocked.exit(), blocked::toString);
+        assertTrue((blocked.out() + blocked.err()).contains("domains/web.xml:4:30: error unknown-model"), blocked::toString);
     }
 
     @Test
