@@ -44,7 +44,11 @@ public final class Decoder {
         CpuDef best = null;
         Model bestModel = null;
         List<Model> models = map.models();
-        for (int i = models.size() - 1; i >= 0; i--) {
+        if (type == CpuDef.Type.HOST && preferred.isEmpty()) {
+            bestModel = hostModel(models, features, data.vendor(), sig, family, modelNo, stepping);
+            if (bestModel != null) best = toCpu(map, features, bestModel, type);
+        }
+        for (int i = bestModel != null ? -1 : models.size() - 1; i >= 0; i--) {
             Model candidate = models.get(i);
             if (data.vendor() != null && candidate.vendor() != null && !candidate.vendor().name().equals(data.vendor().name())) {
                 continue;
@@ -66,6 +70,33 @@ public final class Decoder {
         }
         best.vendor = data.vendor() == null ? null : data.vendor().name();
         best.signature = family == 0 ? null : new CpuSignature(family, modelNo, stepping);
+        return best;
+    }
+
+    /**
+     * The host decode of the candidate loop without building a CPU per candidate: a host model must
+     * be a subset of the data, so its extra features number |data| − |model|; the signature rule and
+     * the shorter list decide exactly as {@link #useCandidate} does for host CPUs.
+     */
+    private static Model hostModel(List<Model> models, FeatureSet features, Vendor vendor, int sig, int family,
+                                   int modelNo, int stepping) {
+        Model best = null;
+        int bestExtra = 0;
+        boolean bestMatches = false;
+        int total = features.size();
+        for (int i = models.size() - 1; i >= 0; i--) {
+            Model candidate = models.get(i);
+            if (vendor != null && candidate.vendor() != null && !candidate.vendor().name().equals(vendor.name())) continue;
+            if (!candidate.decodeHost() || !candidate.data().isSubsetOf(features)) continue;
+            int extra = total - candidate.data().size();
+            boolean matches = sig != 0 && matches(candidate, family, modelNo, stepping);
+            boolean take = best == null || (!bestMatches && matches) || (bestMatches == matches && extra < bestExtra);
+            if (take) {
+                best = candidate;
+                bestExtra = extra;
+                bestMatches = matches;
+            }
+        }
         return best;
     }
 
