@@ -72,14 +72,13 @@ public final class CpuDataXml {
     private static int number(XmlDocument doc, String name, XmlElement e, int index, String attr, boolean required)
             throws InputException {
         XmlAttribute a = e.attribute(attr);
-        String item = e.name() + "[" + index + "]";
         if (a == null || a.value() == null) {
             if (!required) return 0;
-            throw new InputException(where(doc, name, e.start()) + "invalid " + item + ": missing attribute " + attr);
+            throw new InputException(where(doc, name, e.start()) + "invalid " + e.name() + "[" + index + "]: missing attribute " + attr);
         }
         Long v = parseUnsigned(a.value());
         if (v == null) {
-            throw new InputException(where(doc, name, a.valueStart()) + "invalid " + item + ": " + attr + "='"
+            throw new InputException(where(doc, name, a.valueStart()) + "invalid " + e.name() + "[" + index + "]: " + attr + "='"
                     + shorten(a.value()) + "' is not a 32-bit unsigned number");
         }
         return (int) (long) v;

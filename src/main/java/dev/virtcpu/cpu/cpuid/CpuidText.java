@@ -2,7 +2,6 @@ package dev.virtcpu.cpu.cpuid;
 
 import dev.virtcpu.cpu.InputException;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -13,9 +12,6 @@ import java.util.regex.Pattern;
  * second CPU. Anything else, and a dump cut short, is an error.
  */
 public final class CpuidText {
-    private static final Pattern LEAF = Pattern.compile(
-            "\\s*(0x[0-9a-f]{1,8})\\s+(0x[0-9a-f]{1,8}):\\s*eax=(0x[0-9a-f]{1,8})\\s+ebx=(0x[0-9a-f]{1,8})"
-                    + "\\s+ecx=(0x[0-9a-f]{1,8})\\s+edx=(0x[0-9a-f]{1,8})\\s*");
     private static final Pattern HEADER = Pattern.compile("\\s*CPU( \\d+)?:\\s*");
     private static final Pattern STARTED_LEAF = Pattern.compile("\\s*0x[0-9a-f]*( .*)?");
     static final int EXTENDED = 0x80000000;
@@ -43,18 +39,77 @@ public final class CpuidText {
         for (int i = 0; i <= last; i++) {
             String line = lines[i];
             if (line.isBlank()) continue;
-            if (HEADER.matcher(line).matches()) {
+            CpuidLeaf leaf = new LineReader(line).leaf();
+            if (leaf != null) {
+                b.add(leaf);
+            } else if (HEADER.matcher(line).matches()) {
                 if (++headers > 1) break;
-                continue;
+            } else {
+                throw new InputException(badLine(name, i, line, i == last));
             }
-            Matcher m = LEAF.matcher(line);
-            if (!m.matches()) throw new InputException(badLine(name, i, line, i == last));
-            b.add(new CpuidLeaf(hex(m.group(1)), hex(m.group(2)), hex(m.group(3)), hex(m.group(4)), hex(m.group(5)),
-                    hex(m.group(6))));
         }
         CpuData data = b.build();
         checkComplete(data, name);
         return data;
+    }
+
+    /**
+     * One line of leaf output, {@code 0xLEAF 0xSUB: eax=0x… ebx=0x… ecx=0x… edx=0x…} (lower-case hex of
+     * 1 to 8 digits, blanks between), read without regular expressions: a dump has hundreds of them.
+     */
+    private static final class LineReader {
+        private final String line;
+        private int at;
+
+        LineReader(String line) {
+            this.line = line;
+        }
+
+        CpuidLeaf leaf() {
+            blanks();
+            long eaxIn = hex();
+            if (eaxIn < 0 || blanks() == 0) return null;
+            long ecxIn = hex();
+            if (ecxIn < 0 || !literal(":")) return null;
+            long[] regs = new long[4];
+            String[] names = {"eax=", "ebx=", "ecx=", "edx="};
+            for (int r = 0; r < 4; r++) {
+                if ((r > 0 && blanks() == 0) || (r == 0 && blanks() < 0) || !literal(names[r])) return null;
+                regs[r] = hex();
+                if (regs[r] < 0) return null;
+            }
+            blanks();
+            if (at != line.length()) return null;
+            return new CpuidLeaf((int) eaxIn, (int) ecxIn, (int) regs[0], (int) regs[1], (int) regs[2], (int) regs[3]);
+        }
+
+        private int blanks() {
+            int from = at;
+            while (at < line.length() && Character.isWhitespace(line.charAt(at))) at++;
+            return at - from;
+        }
+
+        private boolean literal(String s) {
+            if (!line.startsWith(s, at)) return false;
+            at += s.length();
+            return true;
+        }
+
+        /** {@code 0x} and 1 to 8 lower-case hex digits, or -1. */
+        private long hex() {
+            if (!literal("0x")) return -1;
+            long v = 0;
+            int digits = 0;
+            while (at < line.length()) {
+                char c = line.charAt(at);
+                int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+                if (d < 0) break;
+                v = v << 4 | d;
+                digits++;
+                at++;
+            }
+            return digits >= 1 && digits <= 8 ? v : -1;
+        }
     }
 
     private static String badLine(String name, int index, String line, boolean last) {
@@ -87,7 +142,4 @@ public final class CpuidText {
         }
     }
 
-    private static int hex(String s) {
-        return (int) Long.parseLong(s.substring(2), 16);
-    }
 }

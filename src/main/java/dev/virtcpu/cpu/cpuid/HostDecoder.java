@@ -12,7 +12,12 @@ import dev.virtcpu.model.Register;
 import dev.virtcpu.model.Vendor;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * Raw CPU data → the host {@code <cpu>} libvirt reports in its capabilities
@@ -45,11 +50,40 @@ public final class HostDecoder {
     /** The map's features whose CPUID or MSR bit is set in the data. */
     public static FeatureSet features(ArchMap map, CpuData data) {
         FeatureSet set = new FeatureSet();
-        for (Feature f : map.features()) {
-            Register r = f.register();
-            if (r != null && (value(data, r) & (1L << f.bit())) != 0) set.add(f.index());
+        for (RegisterFeatures r : LAYOUTS.computeIfAbsent(map, HostDecoder::layout)) {
+            long value = value(data, r.register());
+            for (long bits = value & r.mask(); bits != 0; bits &= bits - 1) {
+                set.add(r.featureAt()[Long.numberOfTrailingZeros(bits)]);
+            }
         }
         return set;
+    }
+
+    /** The features of one CPUID or MSR register: their bits, and each bit's feature index. */
+    private record RegisterFeatures(Register register, long mask, int[] featureAt) {
+    }
+
+    private static final Map<ArchMap, List<RegisterFeatures>> LAYOUTS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private static List<RegisterFeatures> layout(ArchMap map) {
+        Map<Register, int[]> byRegister = new LinkedHashMap<>();
+        for (Feature f : map.features()) {
+            if (f.register() == null || f.bit() < 0 || f.bit() > 31) continue;
+            byRegister.computeIfAbsent(f.register(), r -> new int[32])[f.bit()] = f.index() + 1;
+        }
+        List<RegisterFeatures> out = new ArrayList<>();
+        byRegister.forEach((reg, at) -> {
+            long mask = 0;
+            int[] index = new int[32];
+            for (int bit = 0; bit < 32; bit++) {
+                if (at[bit] != 0) {
+                    mask |= 1L << bit;
+                    index[bit] = at[bit] - 1;
+                }
+            }
+            out.add(new RegisterFeatures(reg, mask, index));
+        });
+        return out;
     }
 
     private static long value(CpuData data, Register r) {
