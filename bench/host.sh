@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Benchmark: decoding N CPUID dumps (default 1000) in one virtcpu process, against the 2 s target.
+# Usage: bench/host.sh [N]. The dumps cycle through libvirt's real-CPU test data (7.0.0, 9.0.0,
+# 11.3.0 dumps), half as CPU data XML and half as 'cpuid -1r' output, in target/bench/host/.
+# Builds target/virtcpu-all.jar and the test classes first unless BENCH_NO_BUILD=1.
+# The peer is libvirtd itself: when qemu:///system answers, the time of 'virsh capabilities' (which
+# decodes the host CPU, among much else) is measured in the same run for scale.
+set -euo pipefail
+
+N=${1:-1000}
+TARGET_SECONDS=2
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WORK=${BENCH_DIR:-$ROOT/target/bench}/host
+DATA=$ROOT/src/test/resources/libvirt-cputestdata
+export LC_ALL=C
+
+cd "$ROOT"
+if [ ! -x /usr/bin/time ]; then
+  echo "bench: /usr/bin/time missing; installing Debian's 'time' package" >&2
+  if [ "$(id -u)" = 0 ]; then apt-get install -y -q time >&2; else sudo apt-get install -y -q time >&2; fi
+fi
+if [ -z "${BENCH_NO_BUILD:-}" ] || [ ! -f target/virtcpu-all.jar ]; then
+  echo "building target/virtcpu-all.jar ..." >&2
+  mvn -q -o package -DskipTests >&2
+fi
+[ -f target/test-classes/dev/virtcpu/bench/HostBench.class ] || mvn -q -o test-compile >&2
+rm -rf "$WORK"
+mkdir -p "$WORK"
+cp target/virtcpu-all.jar "$WORK/virtcpu-all.jar"
+CP="$WORK/virtcpu-all.jar:$ROOT/target/test-classes"
+
+java -cp "$CP" dev.virtcpu.bench.HostBench generate "$DATA/7.0.0" "$DATA/9.0.0" "$DATA/11.3.0" "$WORK/dumps" "$N"
+
+/usr/bin/time -v -o "$WORK/time.txt" java -cp "$CP" dev.virtcpu.bench.HostBench decode "$WORK/dumps" | tee "$WORK/decode.txt"
+wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$WORK/time.txt")
+rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$WORK/time.txt")
+seconds=$(echo "$wall" | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f", s }')
+verdict=$(awk -v s="$seconds" -v t="$TARGET_SECONDS" 'BEGIN { print (s <= t) ? "within target" : "OVER TARGET" }')
+echo "host decode: $N dumps in one process (JVM start included): ${seconds} s wall, peak RSS $((rss / 1024)) MiB; target <= ${TARGET_SECONDS} s: $verdict"
+
+# One cold 'virtcpu host' run, as a script would make it per machine.
+one=$(ls "$WORK/dumps" | head -n 1)
+start=$(date +%s%N)
+VIRTCPU_JAR="$WORK/virtcpu-all.jar" server/virtcpu host "$WORK/dumps/$one" >/dev/null
+echo "one 'virtcpu host FILE' run: $(( ($(date +%s%N) - start) / 1000000 )) ms"
+
+if command -v virsh >/dev/null && virsh -c qemu:///system version >/dev/null 2>&1; then
+  runs=10
+  start=$(date +%s%N)
+  for _ in $(seq 1 $runs); do virsh -c qemu:///system capabilities >/dev/null; done
+  peer_ms=$(( ($(date +%s%N) - start) / 1000000 / runs ))
+  per_dump=$(awk -v s="$seconds" -v n="$N" 'BEGIN { printf "%.2f", s * 1000 / n }')
+  echo "peer: 'virsh -c qemu:///system capabilities' (libvirtd $(virsh -c qemu:///system version --daemon | sed -n 's/.*daemon: //p')): ${peer_ms} ms per call;" \
+       "virtcpu: ${per_dump} ms per dump; ratio virtcpu/peer $(awk -v a="$per_dump" -v b="$peer_ms" 'BEGIN { printf "%.3f", a / b }')"
+else
+  echo "peer: libvirtd not answering on qemu:///system (.ci/libvirtd.sh starts it): not measured"
+fi
