@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * plain, with {@code --features}, {@code --migratable} or both. stdout and the exit status must match
  * byte for byte, and stderr on errors (virtcpu's {@code note:} lines aside).
  *
- * <p>System properties: {@code virtcpu.seed} (replay), {@code virtcpu.qemuCases} (default 400). Inputs and
+ * <p>System properties: {@code virtcpu.seed} (replay), {@code virtcpu.qemuCases} (default 300). Inputs and
  * both outputs of every case, and a report, are kept in {@code target/differential/qemu-VERSION/}.
  */
 class VirshQemuBaselineDifferentialTest {
@@ -44,7 +44,7 @@ class VirshQemuBaselineDifferentialTest {
         LiveLibvirtd.virsh();
         Long given = Long.getLong("virtcpu.seed");
         long seed = given != null ? given : new SecureRandom().nextLong();
-        int cases = Integer.getInteger("virtcpu.qemuCases", 400);
+        int cases = Integer.getInteger("virtcpu.qemuCases", 300);
         System.out.println("qemu differential seed=" + seed + " cases=" + cases);
         Path work = TestMaps.projectDir().resolve("target/differential/qemu-" + LiveLibvirtd.VERSION);
         Files.createDirectories(work);
