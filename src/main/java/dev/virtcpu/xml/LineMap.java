@@ -11,7 +11,8 @@ public final class LineMap {
         this.text = text;
         int[] starts = new int[64];
         int n = 0;
-        starts[n++] = 0;
+        // A byte order mark is no column: editors and compilers count from the character after it.
+        starts[n++] = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? 1 : 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
@@ -26,25 +27,25 @@ public final class LineMap {
 
     /** Zero-based line of an offset. */
     public int line(int offset) {
-        int i = Arrays.binarySearch(lineStarts, Math.max(0, Math.min(offset, text.length())));
+        int i = Arrays.binarySearch(lineStarts, Math.max(lineStarts[0], Math.min(offset, text.length())));
         return i >= 0 ? i : -i - 2;
     }
 
     /** Zero-based column in UTF-16 code units. */
     public int column(int offset) {
-        offset = Math.max(0, Math.min(offset, text.length()));
+        offset = Math.max(lineStarts[0], Math.min(offset, text.length()));
         return offset - lineStarts[line(offset)];
     }
 
     /** Zero-based column in Unicode code points (for clients that negotiate UTF-32). */
     public int codePointColumn(int offset) {
-        offset = Math.max(0, Math.min(offset, text.length()));
+        offset = Math.max(lineStarts[0], Math.min(offset, text.length()));
         int ls = lineStarts[line(offset)];
         return text.codePointCount(ls, offset);
     }
 
     public int lineStart(int line) {
-        if (line < 0) return 0;
+        if (line < 0) return lineStarts[0];
         if (line >= lineStarts.length) return text.length();
         return lineStarts[line];
     }

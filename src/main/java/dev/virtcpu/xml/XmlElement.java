@@ -1,7 +1,10 @@
 package dev.virtcpu.xml;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 
 /** An element. Half-typed input yields elements whose start tag or end tag is missing. */
@@ -79,16 +82,23 @@ public final class XmlElement extends XmlNode {
 
     /** Concatenated character data of the whole subtree, like XPath string(). */
     public String text() {
+        if (children.isEmpty()) return "";
+        if (children.size() == 1 && children.get(0) instanceof XmlText t) return t.value();
         StringBuilder sb = new StringBuilder();
-        appendText(this, sb);
-        return sb.toString();
-    }
-
-    private static void appendText(XmlElement e, StringBuilder sb) {
-        for (XmlNode n : e.children) {
+        // An explicit stack: a deep subtree must not exhaust the thread's stack.
+        Deque<Iterator<XmlNode>> stack = new ArrayDeque<>();
+        stack.push(children.iterator());
+        while (!stack.isEmpty()) {
+            Iterator<XmlNode> it = stack.peek();
+            if (!it.hasNext()) {
+                stack.pop();
+                continue;
+            }
+            XmlNode n = it.next();
             if (n instanceof XmlText t) sb.append(t.value());
-            else if (n instanceof XmlElement c) appendText(c, sb);
+            else if (n instanceof XmlElement c && !c.children.isEmpty()) stack.push(c.children.iterator());
         }
+        return sb.toString();
     }
 
     /** Offset where content starts (after the start tag), or the element end if unclosed. */

@@ -2,33 +2,51 @@ package dev.virtcpu.xml;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * A fault-tolerant XML parser that never throws: it always builds a tree with offsets and records
  * every well-formedness problem. It refuses document type declarations (DTDs) and resolves only
- * XML's predefined entities and character references, so no external entity is ever read.
+ * XML's predefined entities and character references, so no external entity is ever read; XInclude
+ * elements are plain elements. Time and memory stay linear in the input: see {@link XmlLimits}.
  */
 public final class XmlParser {
+    /** Attributes are compared by list below this count and through a hash set above it. */
+    private static final int LINEAR_ATTRIBUTES = 8;
+
     private final String s;
     private final int n;
+    private final XmlLimits limits;
     private final XmlDocument doc;
     private final Deque<XmlElement> open = new ArrayDeque<>();
     private int pos;
+    /** Open elements beyond {@link XmlLimits#maxDepth}: parsed over, not kept. */
+    private int ignoredDepth;
+    private boolean depthReported;
+    private int unlisted;
+    private int firstUnlisted = -1;
 
-    private XmlParser(String text) {
+    private XmlParser(String text, XmlLimits limits) {
         this.s = text;
-        this.n = text.length();
+        this.n = Math.min(text.length(), limits.maxDocumentChars());
+        this.limits = limits;
         this.doc = new XmlDocument(text);
     }
 
     public static XmlDocument parse(String text) {
-        XmlParser p = new XmlParser(text);
+        return parse(text, XmlLimits.DEFAULT);
+    }
+
+    public static XmlDocument parse(String text, XmlLimits limits) {
+        XmlParser p = new XmlParser(text, limits);
         p.run();
         return p.doc;
     }
 
     private void run() {
         if (n > 0 && s.charAt(0) == '\uFEFF') pos = 1;
+        illegalCharacters();
         while (pos < n) {
             char c = s.charAt(pos);
             if (c == '<') markup();
@@ -39,9 +57,29 @@ public final class XmlParser {
             e.end = n;
             problem(e.start(), e.nameEnd(), "Element '" + e.name() + "' is not closed");
         }
+        if (s.length() > n) {
+            int max = limits.maxDocumentChars();
+            problem(n, n + 1, "The document is longer than " + (max % (1024 * 1024) == 0 ? max / (1024 * 1024) + " MiB"
+                    : max + " characters") + "; the rest is not read");
+        }
+        if (unlisted > 0) {
+            doc.problems.add(new XmlProblem(firstUnlisted, firstUnlisted + 1, unlisted + " more XML problem"
+                    + (unlisted == 1 ? "" : "s") + " not listed (the first " + limits.maxProblems() + " are)"));
+        }
+    }
+
+    /** Characters XML 1.0 forbids anywhere (NUL and the other C0 controls but tab, LF and CR). */
+    private void illegalCharacters() {
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == '\uFFFE' || c == '\uFFFF') {
+                problem(i, i + 1, String.format("Character U+%04X is not allowed in XML", (int) c));
+            }
+        }
     }
 
     private void add(XmlNode node) {
+        if (ignoredDepth > 0) return;
         XmlElement parent = open.peek();
         node.parent = parent;
         if (parent == null) doc.children.add(node);
@@ -49,6 +87,10 @@ public final class XmlParser {
     }
 
     private void problem(int start, int end, String message) {
+        if (doc.problems.size() >= limits.maxProblems()) {
+            if (unlisted++ == 0) firstUnlisted = start;
+            return;
+        }
         doc.problems.add(new XmlProblem(start, Math.max(start, end), message));
     }
 
@@ -86,6 +128,7 @@ public final class XmlParser {
             pos = close + 3;
         }
         if (open.isEmpty() && !value.isBlank()) problem(start, pos, "Content is not allowed outside the root element");
+        tooLong(start, value.length(), "CDATA section");
         add(new XmlText(s, start, pos, value, true));
     }
 
@@ -135,6 +178,10 @@ public final class XmlParser {
             problem(start, pos, "End tag without a name");
             return;
         }
+        if (ignoredDepth > 0) {
+            ignoredDepth--;
+            return;
+        }
         boolean matched = false;
         for (XmlElement e : open) {
             if (e.name().equals(name)) { matched = true; break; }
@@ -165,28 +212,39 @@ public final class XmlParser {
             problem(start, start + 1, "Element name expected after '<'");
         }
         XmlElement e = new XmlElement(name, start, nameStart);
-        add(e);
+        boolean tooDeep = ignoredDepth > 0 || open.size() >= limits.maxDepth();
+        if (tooDeep && !depthReported) {
+            depthReported = true;
+            problem(start, Math.max(e.nameEnd(), start + 1), "Elements are nested more than " + limits.maxDepth()
+                    + " levels deep; the deeper content is ignored");
+        }
+        if (!tooDeep) add(e);
         attributes(e);
+        boolean opened = true;
         if (pos < n && s.charAt(pos) == '>') {
             pos++;
             e.startTagEnd = pos;
             e.end = pos;
-            open.push(e);
         } else if (s.startsWith("/>", pos)) {
             pos += 2;
             e.startTagEnd = pos;
             e.selfClosing = true;
             e.end = pos;
+            opened = false;
         } else {
             problem(start, Math.max(e.nameEnd(), start + 1),
                     name.isEmpty() ? "Start tag is not closed" : "Start tag of '" + name + "' is not closed");
             e.end = pos;
-            open.push(e);
         }
+        if (!opened) return;
+        if (tooDeep) ignoredDepth++;
+        else open.push(e);
     }
 
 
     private void attributes(XmlElement e) {
+        seenAttributes = null;
+        attributesCut = false;
         while (pos < n) {
             int before = pos;
             skipSpace();
@@ -243,11 +301,41 @@ public final class XmlParser {
         addAttribute(e, new XmlAttribute(attrName, nameStart, value, vs, i));
     }
 
+    /** Names of the current start tag's attributes, once it has many (null until then). */
+    private Set<String> seenAttributes;
+    private boolean attributesCut;
+
     private void addAttribute(XmlElement e, XmlAttribute a) {
-        if (e.attribute(a.name()) != null) {
+        int count = e.attributes.size();
+        if (count >= limits.maxAttributes()) {
+            if (!attributesCut) {
+                attributesCut = true;
+                problem(a.nameStart(), a.nameEnd(), "More than " + limits.maxAttributes() + " attributes on <" + e.name()
+                        + ">; the rest are ignored");
+            }
+            return;
+        }
+        if (a.value() != null) tooLong(a.valueStart(), a.value().length(), "Value of attribute '" + a.name() + "'");
+        if (isDuplicate(e, a.name())) {
             problem(a.nameStart(), a.nameEnd(), "Attribute '" + a.name() + "' is specified more than once");
         }
         e.attributes.add(a);
+    }
+
+    private boolean isDuplicate(XmlElement e, String name) {
+        if (seenAttributes == null && e.attributes.size() < LINEAR_ATTRIBUTES) return e.attribute(name) != null;
+        if (seenAttributes == null) {
+            seenAttributes = new HashSet<>();
+            for (XmlAttribute x : e.attributes) seenAttributes.add(x.name());
+        }
+        return !seenAttributes.add(name);
+    }
+
+    private void tooLong(int start, int length, String what) {
+        if (length > limits.maxTextChars()) {
+            problem(start, start + 1, what + " is " + length + " characters long, over the limit of "
+                    + limits.maxTextChars() + "; libvirt has no use for such text");
+        }
     }
 
     private void text() {
@@ -267,6 +355,7 @@ public final class XmlParser {
         }
         // Entities are resolved (and reported) now; plain text is only copied when asked for.
         String value = entity ? unescape(start, pos) : null;
+        tooLong(start, value == null ? pos - start : value.length(), "Text");
         add(new XmlText(s, start, pos, value, false));
     }
 
@@ -290,7 +379,10 @@ public final class XmlParser {
             }
             String ref = s.substring(i + 1, semi);
             String resolved = resolve(ref);
-            if (resolved == null) {
+            if (resolved == null && doc.problems.size() >= limits.maxProblems()) {
+                problem(i, semi + 1, null);
+                sb.append(s, i, semi + 1);
+            } else if (resolved == null) {
                 problem(i, semi + 1, "Undefined entity '&" + ref + ";' (only XML's predefined entities are allowed)");
                 sb.append(s, i, semi + 1);
             } else {
