@@ -49,7 +49,7 @@ public final class Analyzer {
             CpuSchemaChecks.check(doc, cpu, sink);
             Rules.check(new CpuContext(doc, cpu, context, sink));
         }
-        return new DocumentAnalysis(doc, true, cpus, sink.findings, context);
+        return new DocumentAnalysis(doc, true, cpus, sink.findings(), context);
     }
 
     /** Full-domain validation against libvirt's RelaxNG schemas: every error at once. */

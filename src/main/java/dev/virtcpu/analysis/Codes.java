@@ -36,9 +36,15 @@ public final class Codes {
     public static final String HOST_SET_PROBLEM = "host-set-problem";
     public static final String CONFIG_PROBLEM = "config-problem";
     public static final String HOST_FILE_PROBLEM = "host-file-problem";
+    public static final String MORE_FINDINGS = "more-findings";
     public static final String SCHEMA = "libvirt-schema";
 
     private Codes() {
+    }
+
+    /** Codes that summarise a clean result rather than report a problem: they never fail a lint run. */
+    public static boolean isSummary(String code) {
+        return HOST_SUMMARY.equals(code);
     }
 
     public static Severity defaultSeverity(String code) {

@@ -3,6 +3,7 @@ package dev.virtcpu.analysis;
 import dev.virtcpu.xml.XmlAttribute;
 import dev.virtcpu.xml.XmlDocument;
 import dev.virtcpu.xml.XmlElement;
+import dev.virtcpu.xml.XmlLimits;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
@@ -27,6 +28,10 @@ import java.util.regex.Pattern;
 final class CpuSchemaChecks {
     private static final String XSD = "/dev/virtcpu/schemas/libvirt-cpu.xsd";
     private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
+    /** The JDK's (JAXP) element depth limit, as a validator property. */
+    private static final String JDK_MAX_DEPTH = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
+    private static final int MAX_ERRORS = 200;
+    private static final int MAX_VALUE_CHARS = 1024;
     private static volatile Schema schema;
     private static volatile boolean unavailable;
 
@@ -34,37 +39,24 @@ final class CpuSchemaChecks {
     }
 
     static void check(XmlDocument doc, XmlElement cpu, FindingSink sink) {
-        if (!cpu.isClosed() || !doc.problems().isEmpty()) return;
+        if (!cpu.isClosed() || !doc.problems().isEmpty() || hasLongValue(cpu)) return;
         Schema s = schema();
         if (s == null) return;
         String text = doc.text();
-        String fragment = text.substring(cpu.start(), cpu.end());
+        // Namespace prefixes declared on <domain> (xmlns:xi…) must stay bound in the fragment.
+        String declarations = inheritedNamespaces(cpu);
+        int insertAt = cpu.nameEnd() - cpu.start();
+        String fragment = text.substring(cpu.start(), cpu.nameEnd()) + declarations + text.substring(cpu.nameEnd(), cpu.end());
         // Keep positions: pad with the same number of lines and columns the fragment started at.
         int line = doc.lines().line(cpu.start());
         int col = doc.lines().column(cpu.start());
         String padded = "\n".repeat(line) + " ".repeat(col) + fragment;
-        List<SAXParseException> errors = new ArrayList<>();
-        try {
-            Validator v = s.newValidator();
-            v.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            v.setErrorHandler(new ErrorHandler() {
-                @Override
-                public void warning(SAXParseException e) { }
-
-                @Override
-                public void error(SAXParseException e) { errors.add(e); }
-
-                @Override
-                public void fatalError(SAXParseException e) { errors.add(e); }
-            });
-            v.validate(new StreamSource(new StringReader(padded)));
-        } catch (SAXException | java.io.IOException e) {
-            // errors were collected by the handler; a fatal one stops validation
-        }
+        List<SAXParseException> errors = validate(s, padded);
         List<Finding> existing = new ArrayList<>(sink.findings);
         for (SAXParseException e : errors) {
-            int offset = doc.lines().offset(Math.max(0, e.getLineNumber() - 1), Math.max(0, e.getColumnNumber() - 1));
+            int column = e.getColumnNumber();
+            if (e.getLineNumber() == line + 1 && column > col + insertAt) column = Math.max(col + insertAt, column - declarations.length());
+            int offset = doc.lines().offset(Math.max(0, e.getLineNumber() - 1), Math.max(0, column - 1));
             XmlElement at = elementEndingStartTagAt(cpu, offset);
             if (at == null) at = cpu;
             String message = message(e.getMessage());
@@ -74,6 +66,76 @@ final class CpuSchemaChecks {
             sink.add(Codes.INVALID_ELEMENT, range, message);
             existing.add(new Finding(Codes.INVALID_ELEMENT, Severity.ERROR, range[0], range[1], message, List.of(), List.of()));
         }
+    }
+
+    /** Xerces' validation, bounded: no external access, libxml2's depth, and at most MAX_ERRORS errors. */
+    private static List<SAXParseException> validate(Schema s, String document) {
+        List<SAXParseException> errors = new ArrayList<>();
+        try {
+            Validator v = s.newValidator();
+            v.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            try {
+                v.setProperty(JDK_MAX_DEPTH, String.valueOf(XmlLimits.DEFAULT.maxDepth()));
+            } catch (SAXException notSupported) {
+                // another JAXP implementation: the fragment already passed virtcpu's parser and its depth limit
+            }
+            v.setErrorHandler(new ErrorHandler() {
+                @Override
+                public void warning(SAXParseException e) { }
+
+                @Override
+                public void error(SAXParseException e) throws SAXException { collect(e); }
+
+                @Override
+                public void fatalError(SAXParseException e) throws SAXException { collect(e); }
+
+                private void collect(SAXParseException e) throws SAXException {
+                    errors.add(e);
+                    if (errors.size() >= MAX_ERRORS) throw e;
+                }
+            });
+            v.validate(new StreamSource(new StringReader(document)));
+        } catch (SAXException | java.io.IOException e) {
+            // errors were collected by the handler; a fatal one (or too many) stops validation
+        }
+        return errors;
+    }
+
+    /**
+     * Xerces matches patterns in time quadratic in the value's length: a <cpu> holding a value longer
+     * than any libvirt name is left to the other checks (which report the name itself).
+     */
+    private static boolean hasLongValue(XmlElement cpu) {
+        java.util.ArrayDeque<XmlElement> todo = new java.util.ArrayDeque<>();
+        todo.push(cpu);
+        while (!todo.isEmpty()) {
+            XmlElement e = todo.pop();
+            for (XmlAttribute a : e.attributes()) {
+                if (a.value() != null && a.value().length() > MAX_VALUE_CHARS) return true;
+            }
+            for (dev.virtcpu.xml.XmlNode n : e.children()) {
+                if (n instanceof XmlElement c) todo.push(c);
+                else if (n instanceof dev.virtcpu.xml.XmlText t && t.end() - t.start() > MAX_VALUE_CHARS) return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code xmlns} and {@code xmlns:p} declarations of the ancestors that the element does not redeclare. */
+    private static String inheritedNamespaces(XmlElement cpu) {
+        StringBuilder sb = new StringBuilder();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (XmlAttribute a : cpu.attributes()) seen.add(a.name());
+        for (XmlElement e = cpu.parent(); e != null; e = e.parent()) {
+            for (XmlAttribute a : e.attributes()) {
+                if ((a.name().equals("xmlns") || a.name().startsWith("xmlns:")) && a.value() != null && seen.add(a.name())) {
+                    sb.append(' ').append(a.name()).append("=\"").append(a.value().replace("&", "&amp;")
+                            .replace("\"", "&quot;").replace("<", "&lt;")).append('"');
+                }
+            }
+        }
+        return sb.toString();
     }
 
     private static boolean covered(List<Finding> findings, int[] r) {

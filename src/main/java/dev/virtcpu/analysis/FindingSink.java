@@ -3,10 +3,20 @@ package dev.virtcpu.analysis;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects findings, applying the context's severity overrides and dropping those turned off. */
+/**
+ * Collects findings, applying the context's severity overrides and dropping those turned off. Messages
+ * are made {@link Printable}; past {@link #MAX_FINDINGS} findings are only counted, and
+ * {@link #findings()} ends with one that says how many more there were.
+ */
 public final class FindingSink {
+    /** Findings listed per document: more is noise in an editor and megabytes in a CI log. */
+    public static final int MAX_FINDINGS = 1000;
+
     private final AnalysisContext context;
     public final List<Finding> findings = new ArrayList<>();
+    private int unlisted;
+    private int firstUnlisted;
+    private Severity worstUnlisted = Severity.HINT;
 
     public FindingSink(AnalysisContext context) {
         this.context = context;
@@ -23,6 +33,21 @@ public final class FindingSink {
     public void add(String code, int[] range, String message, List<Related> related, List<Fix> fixes) {
         Severity s = context.severityOf(code);
         if (s == Severity.OFF) return;
-        findings.add(new Finding(code, s, range[0], range[1], message, related, fixes));
+        if (findings.size() >= MAX_FINDINGS) {
+            if (unlisted++ == 0) firstUnlisted = range[0];
+            if (s.atLeast(worstUnlisted)) worstUnlisted = s;
+            return;
+        }
+        findings.add(new Finding(code, s, range[0], range[1], Printable.message(message), related, fixes));
+    }
+
+    /** The findings, and one for those past the cap (with the worst severity among them). */
+    public List<Finding> findings() {
+        if (unlisted == 0) return findings;
+        List<Finding> out = new ArrayList<>(findings);
+        out.add(new Finding(Codes.MORE_FINDINGS, worstUnlisted, firstUnlisted, firstUnlisted + 1, unlisted
+                + " more finding" + (unlisted == 1 ? "" : "s") + " not listed (the first " + MAX_FINDINGS + " are)",
+                List.of(), List.of()));
+        return out;
     }
 }

@@ -15,6 +15,8 @@ public final class Suggestions {
         int limit = Math.max(1, Math.min(3, w.length() / 3));
         List<Object[]> scored = new ArrayList<>();
         for (String n : names) {
+            // The edit distance is at least the difference in length: most names need no comparison.
+            if (Math.abs(n.length() - w.length()) > limit) continue;
             int d = distance(w, n.toLowerCase(Locale.ROOT));
             if (d <= limit) scored.add(new Object[]{d, n});
         }

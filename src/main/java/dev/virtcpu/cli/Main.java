@@ -16,7 +16,15 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false);
-        int code = run(args, out, System.err);
+        int code;
+        try {
+            code = run(args, out, System.err);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // A last resort: the parsers' limits exist so that this is never reached.
+            System.err.println("error: internal failure in virtcpu: " + e.getClass().getSimpleName()
+                    + " (please report the input that caused it)");
+            code = 3;
+        }
         out.flush();
         System.exit(code);
     }

@@ -69,7 +69,7 @@ class LintGithubFormatTest {
         Files.writeString(file, DOMAIN_START + "<model>Haswell</model>\n"
                 + "<feature policy='require' name='a&#13;&#10;b'/>\n" + DOMAIN_END);
         List<String> lines = lint("--format", "github", file.toString()).lines();
-        assertTrue(lines.stream().anyMatch(l -> l.endsWith("::Unknown CPU feature a%0D%0Ab")), lines::toString);
+        assertTrue(lines.stream().anyMatch(l -> l.endsWith("::Unknown CPU feature a\\x0D\\x0Ab")), lines::toString);
         assertTrue(lines.stream().allMatch(l -> l.startsWith("::")), lines::toString);
     }
 

@@ -41,6 +41,7 @@ public final class Rules {
             new HostSetProblem(),
             new ConfigProblem(),
             new HostFileProblem(),
+            new MoreFindings(),
             new LibvirtSchema());
 
     private static final Map<String, Rule> BY_CODE = new LinkedHashMap<>();

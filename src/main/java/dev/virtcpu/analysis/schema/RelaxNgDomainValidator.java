@@ -114,6 +114,7 @@ public final class RelaxNgDomainValidator {
         PropertyMapBuilder props = new PropertyMapBuilder();
         props.put(ValidateProperty.ERROR_HANDLER, collect);
         props.put(ValidateProperty.XML_READER_CREATOR, new SchemaReaderCreator(dir));
+        props.put(ValidateProperty.RESOLVER, new ConfinedResolver(dir));
         try {
             InputSource in = new InputSource(root.toUri().toString());
             Schema s = SAXSchemaReader.getInstance().createSchema(in, props.toPropertyMap());
@@ -233,10 +234,56 @@ public final class RelaxNgDomainValidator {
         try {
             r.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             r.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            // The same bounds as virtcpu's own parser (XmlLimits): libxml2's depth, few attributes.
+            r.setProperty("http://www.oracle.com/xml/jaxp/properties/maxElementDepth",
+                    String.valueOf(dev.virtcpu.xml.XmlLimits.DEFAULT.maxDepth()));
+            r.setProperty("http://www.oracle.com/xml/jaxp/properties/elementAttributeLimit",
+                    String.valueOf(dev.virtcpu.xml.XmlLimits.DEFAULT.maxAttributes()));
         } catch (SAXException ignored) {
-            // not every parser knows the JAXP 1.5 properties; the features above already suffice
+            // not every parser knows the JAXP properties; the features above already refuse DTDs
         }
         return r;
+    }
+
+    /**
+     * Resolves {@code include}/{@code externalRef} of the schemas: only files inside the schema
+     * directory, never another scheme (no network) and never a path outside it.
+     */
+    private static final class ConfinedResolver implements com.thaiopensource.resolver.Resolver {
+        private final Path dir;
+
+        ConfinedResolver(Path dir) {
+            this.dir = dir;
+        }
+
+        @Override
+        public void resolve(com.thaiopensource.resolver.Identifier id, com.thaiopensource.resolver.Input input)
+                throws com.thaiopensource.resolver.ResolverException {
+            String uri = com.thaiopensource.resolver.BasicResolver.resolveUri(id);
+            input.setUri(check(uri));
+        }
+
+        @Override
+        public void open(com.thaiopensource.resolver.Input input) throws IOException,
+                com.thaiopensource.resolver.ResolverException {
+            if (input.isOpen()) return;
+            String uri = check(input.getUri());
+            input.setByteStream(Files.newInputStream(Path.of(java.net.URI.create(uri))));
+        }
+
+        private String check(String uri) throws com.thaiopensource.resolver.ResolverException {
+            try {
+                java.net.URI u = java.net.URI.create(uri);
+                if ("file".equals(u.getScheme())) {
+                    Path p = Path.of(u).toRealPath();
+                    if (p.startsWith(dir)) return p.toUri().toString();
+                }
+            } catch (IllegalArgumentException | IOException | java.nio.file.FileSystemNotFoundException e) {
+                // refused below
+            }
+            throw new com.thaiopensource.resolver.ResolverException("refusing to read " + uri
+                    + ": libvirt schemas are read only from files inside " + dir);
+        }
     }
 
     /** Reads the schema files themselves: local files only, no DTDs. */

@@ -36,7 +36,7 @@ final class JsonReport {
         root.put("version", 1);
         root.put("tool", "virtcpu");
         root.put("files", files);
-        root.put("errors", in.result().errors());
+        root.put("errors", in.errors());
         root.put("summary", summary);
         return JsonWriter.write(root);
     }

@@ -76,7 +76,8 @@ final class JsonWriter {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
+                    // Controls and invisible reordering characters travel as escapes, never raw.
+                    if (dev.virtcpu.analysis.Printable.unsafe(c)) sb.append(String.format("\\u%04x", (int) c));
                     else sb.append(c);
                 }
             }

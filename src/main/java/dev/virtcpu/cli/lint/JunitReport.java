@@ -29,7 +29,7 @@ final class JunitReport {
             if (!shown.isEmpty()) failed++;
             suite(suites, in, r, shown);
         }
-        List<String> errors = in.result().errors();
+        List<String> errors = in.errors();
         if (!errors.isEmpty()) {
             tests += errors.size();
             errorSuite(suites, errors);

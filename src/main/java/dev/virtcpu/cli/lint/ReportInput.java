@@ -3,6 +3,7 @@ package dev.virtcpu.cli.lint;
 import dev.virtcpu.analysis.FileReport;
 import dev.virtcpu.analysis.Finding;
 import dev.virtcpu.analysis.Linter;
+import dev.virtcpu.analysis.Printable;
 import dev.virtcpu.analysis.Severity;
 
 import java.nio.file.Path;
@@ -36,13 +37,23 @@ public final class ReportInput {
         return threshold;
     }
 
-    /** {@code p} relative to the base directory when below it, with '/' separators. */
+    /**
+     * {@code p} relative to the base directory when below it, with '/' separators; control characters
+     * in a file name are escaped ({@link Printable}) like those in messages, in every format.
+     */
     String path(Path p) {
         return paths.computeIfAbsent(p, q -> {
             Path abs = q.toAbsolutePath().normalize();
-            if (base != null && abs.startsWith(base)) return base.relativize(abs).toString().replace('\\', '/');
-            return q.toString();
+            if (base != null && abs.startsWith(base)) return Printable.escape(base.relativize(abs).toString().replace('\\', '/'));
+            return Printable.escape(q.toString());
         });
+    }
+
+    /** The run's errors (files that could not be read…), printable. */
+    List<String> errors() {
+        List<String> out = new ArrayList<>();
+        for (String e : result.errors()) out.add(Printable.message(e));
+        return out;
     }
 
     /** The findings of {@code r} at or above the threshold, in document order. */

@@ -35,7 +35,7 @@ final class TextReport {
             }
             sb.append('\n');
         }
-        for (String e : in.result().errors()) sb.append("error: ").append(e).append('\n');
+        for (String e : in.errors()) sb.append("error: ").append(e).append('\n');
         summary(sb, in.result(), counts[0], counts[1], counts[2]);
         return sb.toString();
     }
