@@ -39,7 +39,10 @@ public final class Config {
     public final Map<String, String> hostSetLibvirt = new LinkedHashMap<>();
     /** The x86-64 level every domain needs ({@code "minimumLevel"}), or null. */
     public X86Level minimumLevel;
+    /** Where {@code cpuMap} is written in the file (start, end), to report a map that cannot be loaded. */
+    public int[] cpuMapAt;
     public Path libvirtSchemas;
+    public int[] libvirtSchemasAt;
     public final Map<String, String> severity = new LinkedHashMap<>();
     public boolean migratable = true;
     public final List<Problem> problems = new ArrayList<>();

@@ -50,6 +50,7 @@ public final class ConfigLoader {
         }
         // cpuMap first: whether a "libvirt" release must be a bundled one depends on it.
         c.cpuMap = path(c, obj.get("cpuMap"), "cpuMap");
+        if (c.cpuMap != null) c.cpuMapAt = new int[]{obj.get("cpuMap").start(), obj.get("cpuMap").end()};
         Json.Node sets = obj.get("hostSets");
         if (sets != null) hostSets(c, sets);
         Json.Node def = obj.get("defaultHostSet");
@@ -65,11 +66,14 @@ public final class ConfigLoader {
         }
         Json.Node ignore = obj.get("ignore");
         if (ignore != null) {
-            for (Json.Node g : stringList(c, ignore, "ignore")) c.ignore.add(g.string());
+            for (Json.Node g : stringList(c, ignore, "ignore")) {
+                if (validPattern(c, g)) c.ignore.add(g.string());
+            }
         }
         c.libvirt = libvirt(c, obj.get("libvirt"));
         c.minimumLevel = level(c, obj.get("minimumLevel"));
         c.libvirtSchemas = path(c, obj.get("libvirtSchemas"), "libvirtSchemas");
+        if (c.libvirtSchemas != null) c.libvirtSchemasAt = new int[]{obj.get("libvirtSchemas").start(), obj.get("libvirtSchemas").end()};
         Json.Node sev = obj.get("severity");
         if (sev != null) {
             if (sev.object() == null) problem(c, sev, "\"severity\" must map finding codes to error, warning, info or off");
@@ -111,7 +115,7 @@ public final class ConfigLoader {
             java.util.List<Config.HostSource> sources = new java.util.ArrayList<>();
             for (Json.Node m : members) {
                 if (m.string() != null) {
-                    sources.add(new Config.HostSource(m.string(), null, null, m.start(), m.end()));
+                    if (validGlob(c, m, m.string())) sources.add(new Config.HostSource(m.string(), null, null, m.start(), m.end()));
                 } else if (m.object() != null) {
                     for (String k : m.object().keySet()) {
                         if (!Set.of("file", "name", "glob").contains(k)) {
@@ -122,10 +126,10 @@ public final class ConfigLoader {
                     Json.Node glob = m.object().get("glob");
                     Json.Node hostName = m.object().get("name");
                     if (file != null && file.string() != null) {
-                        sources.add(new Config.HostSource(null, file.string(), hostName == null ? null : hostName.string(),
-                                m.start(), m.end()));
+                        if (inside(c, file)) sources.add(new Config.HostSource(null, file.string(),
+                                hostName == null ? null : hostName.string(), m.start(), m.end()));
                     } else if (glob != null && glob.string() != null) {
-                        sources.add(new Config.HostSource(glob.string(), null, null, m.start(), m.end()));
+                        if (validGlob(c, glob, glob.string())) sources.add(new Config.HostSource(glob.string(), null, null, m.start(), m.end()));
                     } else {
                         problem(c, m, "a host entry needs \"file\" (and optionally \"name\") or \"glob\"");
                     }
@@ -209,7 +213,7 @@ public final class ConfigLoader {
         }
         X86Level level = level(c, o.get("minimumLevel"));
         if (hasLevel && level == null) return;
-        c.files.add(new Config.FileMapping(pattern, set, level));
+        if (validPattern(c, o.get("pattern"))) c.files.add(new Config.FileMapping(pattern, set, level));
     }
 
     private static List<Json.Node> stringList(Config c, Json.Node n, String what) {
@@ -231,8 +235,46 @@ public final class ConfigLoader {
             problem(c, n, "\"" + what + "\" must be a path string");
             return null;
         }
-        Path p = Path.of(n.string());
+        Path p;
+        try {
+            p = Path.of(n.string());
+        } catch (java.nio.file.InvalidPathException e) {
+            problem(c, n, "\"" + what + "\" is not a valid path: " + e.getMessage());
+            return null;
+        }
         return c.dir == null || p.isAbsolute() ? p : c.dir.resolve(p).normalize();
+    }
+
+    /** A host glob must compile and, in a configuration file, stay inside its directory. */
+    private static boolean validGlob(Config c, Json.Node at, String glob) {
+        try {
+            Globs.check(glob, c.file != null);
+            return true;
+        } catch (Globs.GlobException e) {
+            problem(c, at, e.getMessage());
+            return false;
+        }
+    }
+
+    private static boolean inside(Config c, Json.Node at) {
+        try {
+            if (c.file != null) Globs.confine(at.string());
+            return true;
+        } catch (Globs.GlobException e) {
+            problem(c, at, e.getMessage());
+            return false;
+        }
+    }
+
+    /** A {@code files} or {@code ignore} pattern must compile (it only ever matches inside the directory). */
+    private static boolean validPattern(Config c, Json.Node at) {
+        try {
+            Globs.check(at.string(), false);
+            return true;
+        } catch (Globs.GlobException e) {
+            problem(c, at, e.getMessage());
+            return false;
+        }
     }
 
     private static void problem(Config c, Json.Node at, String message) {

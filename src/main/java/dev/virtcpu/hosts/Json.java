@@ -40,14 +40,23 @@ public final class Json {
         }
     }
 
+    /** Largest document read: a configuration is a few kilobytes. */
+    public static final int MAX_CHARS = 1024 * 1024;
+    /** Deepest nesting of arrays and objects (a configuration needs four levels). */
+    public static final int MAX_DEPTH = 64;
+
     private final String s;
     private int pos;
+    private int depth;
 
     private Json(String s) {
         this.s = s;
     }
 
     public static Node parse(String text) throws SyntaxError {
+        if (text.length() > MAX_CHARS) {
+            throw new SyntaxError("the file is " + text.length() + " characters long, over the limit of " + MAX_CHARS, 0);
+        }
         Json j = new Json(text);
         j.space();
         Node n = j.value();
@@ -61,8 +70,8 @@ public final class Json {
         char c = s.charAt(pos);
         int start = pos;
         switch (c) {
-            case '{': return object();
-            case '[': return array();
+            case '{': return nested(true);
+            case '[': return nested(false);
             case '"': return new Node(string(), start, pos, null);
             case 't': literal("true"); return new Node(Boolean.TRUE, start, pos, null);
             case 'f': literal("false"); return new Node(Boolean.FALSE, start, pos, null);
@@ -71,6 +80,15 @@ public final class Json {
                 if (c == '-' || Character.isDigit(c)) return number();
                 throw new SyntaxError("unexpected character '" + c + "'", pos);
         }
+    }
+
+    /** An object or array, one level deeper: the depth is checked before recursing. */
+    private Node nested(boolean object) throws SyntaxError {
+        if (depth >= MAX_DEPTH) throw new SyntaxError("arrays and objects nested more than " + MAX_DEPTH + " levels deep", pos);
+        depth++;
+        Node n = object ? object() : array();
+        depth--;
+        return n;
     }
 
     private Node object() throws SyntaxError {

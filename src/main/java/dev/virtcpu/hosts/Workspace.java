@@ -90,9 +90,11 @@ public final class Workspace {
         String text;
         Config config;
         try {
+            long size = Files.size(p);
+            if (size > Json.MAX_CHARS) throw new IOException("the file is " + size + " bytes, over the limit of " + Json.MAX_CHARS);
             text = Files.readString(p, StandardCharsets.UTF_8);
             config = ConfigLoader.parse(p, text);
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             config = new Config();
             config.file = p;
             config.dir = p.getParent();
@@ -117,11 +119,21 @@ public final class Workspace {
         Path dir = config.dir == null ? Path.of("").toAbsolutePath() : config.dir;
         for (Config.HostSource src : config.hostSets.get(name)) {
             List<Path> files = new ArrayList<>();
+            boolean confined = config.file != null;
             if (src.file() != null) {
-                files.add(dir.resolve(src.file()).normalize());
+                try {
+                    if (confined) Globs.confine(src.file());
+                    files.add(dir.resolve(src.file()).normalize());
+                } catch (Globs.GlobException | java.nio.file.InvalidPathException e) {
+                    problems.add(new Problem(config.file, src.start(), src.end(), "host-set-file", e.getMessage()));
+                    continue;
+                }
             } else {
                 try {
-                    files.addAll(Globs.expand(dir, src.glob()));
+                    files.addAll(Globs.expand(dir, src.glob(), confined));
+                } catch (Globs.GlobException e) {
+                    problems.add(new Problem(config.file, src.start(), src.end(), "host-set-glob", e.getMessage()));
+                    continue;
                 } catch (IOException | RuntimeException e) {
                     problems.add(new Problem(config.file, src.start(), src.end(), "host-set-glob", "cannot expand \""
                             + src.glob() + "\": " + e.getMessage()));
