@@ -28,6 +28,33 @@ public final class Linter {
     /** Everything one lint run found. */
     public record Result(List<FileReport> reports, int filesChecked, int filesSkipped, int hostsInSets,
                          List<String> errors) {
+        /**
+         * Whether the run could not check what it was asked to as configured: a file or option that
+         * could not be read or used, or an error in a configuration file (exit status 2 in lint).
+         */
+        public boolean configurationBroken() {
+            if (!errors.isEmpty()) return true;
+            for (FileReport r : reports) {
+                for (Finding f : r.findings()) {
+                    if (f.code().equals(Codes.CONFIG_PROBLEM) && f.severity() == Severity.ERROR) return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Whether a finding at or above the threshold is a problem (exit status 1 in lint). Summaries
+         * such as "runs on N of M hosts" are information about a clean file, not problems: they are
+         * shown at --severity info but never fail a run.
+         */
+        public boolean hasProblems(Severity threshold) {
+            for (FileReport r : reports) {
+                for (Finding f : r.findings()) {
+                    if (f.severity().atLeast(threshold) && !Codes.isSummary(f.code())) return true;
+                }
+            }
+            return false;
+        }
     }
 
     private final Project project;
@@ -55,7 +82,7 @@ public final class Linter {
             }
         }
         Map<Path, FileReport> reports = new LinkedHashMap<>();
-        Map<Path, List<Finding>> sideFindings = new LinkedHashMap<>();
+        SideFindings sideFindings = new SideFindings();
         Map<String, HostSet> sets = new LinkedHashMap<>();
         int checked = 0;
         int skipped = 0;
@@ -78,17 +105,17 @@ public final class Linter {
             DocumentAnalysis a = Analyzer.analyze(doc, r.context());
             reports.put(f, new FileReport(f, text, doc.lines(), a.findings(), !doc.problems().isEmpty()));
             if (r.config() != null) {
-                for (Problem p : r.config().problems) side(sideFindings, p, Codes.CONFIG_PROBLEM);
+                for (Problem p : r.config().problems) sideFindings.add(p, Codes.CONFIG_PROBLEM, r.context());
             }
+            for (Problem p : r.configProblems()) sideFindings.add(p, Codes.CONFIG_PROBLEM, r.context());
+            if (r.problem() != null && !errors.contains(r.problem())) errors.add(r.problem());
             HostSet set = r.context().hostSet();
-            if (set != null) {
-                sets.putIfAbsent(set.configFile() + "\0" + set.name(), set);
-                for (Problem p : set.problems()) side(sideFindings, p, p.file() != null && p.file().equals(set.configFile())
-                        ? Codes.CONFIG_PROBLEM : Codes.HOST_FILE_PROBLEM);
+            if (set != null && sets.putIfAbsent(set.configFile() + "\0" + set.name(), set) == null) {
+                for (Problem p : set.problems()) sideFindings.add(p, p.file() != null && p.file().equals(set.configFile())
+                        ? Codes.CONFIG_PROBLEM : Codes.HOST_FILE_PROBLEM, r.context());
             }
         }
-        for (Map.Entry<Path, List<Finding>> e : sideFindings.entrySet()) {
-            Path f = e.getKey();
+        for (Path f : sideFindings.files()) {
             String text = "";
             try {
                 text = Files.readString(f, StandardCharsets.UTF_8);
@@ -97,7 +124,7 @@ public final class Linter {
             }
             FileReport existing = reports.get(f);
             List<Finding> all = new ArrayList<>(existing == null ? List.of() : existing.findings());
-            all.addAll(e.getValue());
+            all.addAll(sideFindings.findings(f));
             reports.put(f, new FileReport(f, text, new LineMap(text), all, false));
         }
         int hosts = 0;
@@ -110,11 +137,4 @@ public final class Linter {
         return c != null && c.isIgnored(f.toAbsolutePath());
     }
 
-    private static void side(Map<Path, List<Finding>> out, Problem p, String code) {
-        if (p.file() == null) return;
-        List<Finding> list = out.computeIfAbsent(p.file(), k -> new ArrayList<>());
-        Finding f = new Finding(code, Codes.defaultSeverity(code), p.start(), Math.max(p.end(), p.start()), p.message(),
-                List.of(), List.of());
-        if (!list.contains(f)) list.add(f);
-    }
 }

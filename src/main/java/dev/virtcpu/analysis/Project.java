@@ -6,6 +6,7 @@ import dev.virtcpu.hosts.Config;
 import dev.virtcpu.hosts.ConfigLoader;
 import dev.virtcpu.hosts.Json;
 import dev.virtcpu.hosts.HostSet;
+import dev.virtcpu.hosts.Problem;
 import dev.virtcpu.hosts.Workspace;
 import dev.virtcpu.model.BundledMap;
 import dev.virtcpu.model.CpuMap;
@@ -15,7 +16,9 @@ import dev.virtcpu.xml.XmlDocument;
 import dev.virtcpu.xml.XmlElement;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -100,8 +103,16 @@ public final class Project {
         }
     }
 
-    /** A resolved context, plus a problem to report if something could not be loaded. */
-    public record Resolution(AnalysisContext context, Config config, String problem) {
+    /**
+     * A resolved context, plus what could not be used as configured: {@code configProblems} belong to
+     * the configuration file (a map or schema directory it names that cannot be loaded, a host set it
+     * does not define); {@code problem} says the same when no configuration file is involved (editor
+     * settings, command-line options).
+     */
+    public record Resolution(AnalysisContext context, Config config, String problem, List<Problem> configProblems) {
+        public Resolution(AnalysisContext context, Config config, String problem) {
+            this(context, config, problem, List.of());
+        }
     }
 
     public Workspace workspace() { return workspace; }
@@ -144,26 +155,20 @@ public final class Project {
 
     public Resolution resolve(Path file, XmlDocument doc) {
         Config config = configFor(file);
-        String name = forcedHostSet;
-        if (name == null) name = metadataHostSet(doc);
-        if (name == null) name = selections.get(config == null || config.file == null ? "" : config.file.toString());
-        if (name == null && config != null) name = config.mappedHostSet(file);
-        // The editor's choice applies where the configuration knows that set; otherwise its default.
-        if (name == null && settings.hostSet() != null && (config == null || config.hostSets.containsKey(settings.hostSet()))) {
-            name = settings.hostSet();
-        }
-        if (name == null && config != null) name = config.defaultHostSet;
+        Unusable unusable = new Unusable(config);
+        String name = hostSetName(file, doc, config, unusable);
         HostSet set = workspace.hostSet(config, name);
-        String problem = null;
         CpuMap map = BundledMap.get();
-        Path mapDir = config != null && config.cpuMap != null ? config.cpuMap : settings.cpuMap();
+        boolean mapFromConfig = config != null && config.cpuMap != null;
+        Path mapDir = mapFromConfig ? config.cpuMap : settings.cpuMap();
         String release = targetRelease(config, name);
         if (mapDir != null || release != null) {
             try {
                 map = BundledMap.select(release, mapDir);
             } catch (MapLoadException e) {
-                problem = "cannot load the CPU map " + (mapDir != null ? mapDir : "of libvirt " + release) + ": "
-                        + e.getMessage() + "; using the bundled map of libvirt " + BundledMap.DEFAULT_VERSION;
+                unusable.add(mapFromConfig, mapFromConfig ? config.cpuMapAt : null, "cannot load the CPU map "
+                        + (mapDir != null ? mapDir : "of libvirt " + release) + ": " + e.getMessage()
+                        + "; checking against the bundled map of libvirt " + BundledMap.DEFAULT_VERSION + " instead");
             }
         }
         Map<String, Severity> severities = new HashMap<>(settings.severity());
@@ -172,15 +177,65 @@ public final class Project {
         }
         boolean migratable = config == null || config.migratable;
         RelaxNgDomainValidator schema = null;
-        Path schemaDir = config != null && config.libvirtSchemas != null ? config.libvirtSchemas : settings.libvirtSchemas();
+        boolean schemaFromConfig = config != null && config.libvirtSchemas != null;
+        Path schemaDir = schemaFromConfig ? config.libvirtSchemas : settings.libvirtSchemas();
         if (schemaDir != null) {
             try {
                 schema = RelaxNgDomainValidator.load(schemaDir);
             } catch (SchemaLoadException e) {
-                problem = (problem == null ? "" : problem + "; ") + "full-domain validation is off: " + e.getMessage();
+                unusable.add(schemaFromConfig, schemaFromConfig ? config.libvirtSchemasAt : null,
+                        "full-domain validation is off: " + e.getMessage());
             }
         }
-        return new Resolution(new AnalysisContext(map, name, set, migratable, severities, schema), config, problem);
+        AnalysisContext context = new AnalysisContext(map, name, set, migratable, severities, schema);
+        return new Resolution(context, config, unusable.message(), unusable.problems);
+    }
+
+    /** The host set for a file (see the class comment); one the configuration lacks is reported, never skipped silently. */
+    private String hostSetName(Path file, XmlDocument doc, Config config, Unusable unusable) {
+        String forced = forcedHostSet;
+        if (forced != null) {
+            if (config == null || !config.hostSets.containsKey(forced)) {
+                unusable.add(config != null && config.file != null, null, "host set '" + forced
+                        + "' (--host-set) is not defined" + (config == null ? ": no " + Config.FILE_NAME + " applies" : " here"));
+            }
+            return forced;
+        }
+        String name = metadataHostSet(doc);
+        if (name == null) name = selections.get(config == null || config.file == null ? "" : config.file.toString());
+        if (name == null && config != null) name = config.mappedHostSet(file);
+        // The editor's choice applies where the configuration knows that set; otherwise its default.
+        String editor = settings.hostSet();
+        if (name == null && editor != null && (config == null || config.hostSets.containsKey(editor))) name = editor;
+        if (name == null && editor != null && config != null && config.file != null && config.mappedHostSet(file) == null) {
+            unusable.add(true, null, "host set '" + editor + "' chosen in the editor's settings is not defined here; using "
+                    + (config.defaultHostSet == null ? "no host set" : "'" + config.defaultHostSet + "'"));
+        }
+        if (name == null && config != null) name = config.defaultHostSet;
+        return name;
+    }
+
+    /** What the configuration names but cannot be used: problems of its file, or one message without a file. */
+    private static final class Unusable {
+        final Config config;
+        final List<Problem> problems = new ArrayList<>();
+        final List<String> messages = new ArrayList<>();
+
+        Unusable(Config config) {
+            this.config = config;
+        }
+
+        void add(boolean inConfigFile, int[] at, String message) {
+            if (inConfigFile && config != null && config.file != null) {
+                problems.add(new Problem(config.file, at == null ? 0 : at[0], at == null ? 1 : at[1], "config-unusable", message));
+            } else {
+                messages.add(message);
+            }
+        }
+
+        String message() {
+            return messages.isEmpty() ? null : String.join("; ", messages);
+        }
     }
 
     /** The target libvirt release: lint --libvirt, the host set's, the configuration's, the editor's (null: default). */

@@ -4,6 +4,7 @@ import dev.virtcpu.analysis.FileReport;
 import dev.virtcpu.analysis.Finding;
 import dev.virtcpu.analysis.FixApplier;
 import dev.virtcpu.analysis.Linter;
+import dev.virtcpu.analysis.Printable;
 import dev.virtcpu.analysis.ProductVersion;
 import dev.virtcpu.analysis.Project;
 import dev.virtcpu.analysis.Severity;
@@ -100,8 +101,16 @@ final class LintCommand implements Callable<Integer> {
             c.dir = base;
             java.util.List<Config.HostSource> sources = new java.util.ArrayList<>();
             for (String g : hosts) {
-                if (!matchesAHostFile(base, g)) {
-                    err.println("virtcpu: --hosts " + g + " matches no host file");
+                try {
+                    if (dev.virtcpu.hosts.Globs.expand(base, g, false).isEmpty()) {
+                        err.println("virtcpu: --hosts " + g + " matches no host file");
+                        return 2;
+                    }
+                } catch (dev.virtcpu.hosts.Globs.GlobException e) {
+                    err.println("virtcpu: --hosts: " + dev.virtcpu.analysis.Printable.escape(e.getMessage()));
+                    return 2;
+                } catch (IOException | RuntimeException e) {
+                    err.println("virtcpu: --hosts " + g + ": cannot expand: " + e.getMessage());
                     return 2;
                 }
                 sources.add(new Config.HostSource(g, null, null, 0, 0));
@@ -117,8 +126,17 @@ final class LintCommand implements Callable<Integer> {
         String release;
         try {
             release = maps.release(err);
+            if (maps.cpuMap != null) maps.map(err);
         } catch (CommandSupport.Failure f) {
             return f.status;
+        }
+        if (libvirtSchemas != null) {
+            try {
+                dev.virtcpu.analysis.schema.RelaxNgDomainValidator.load(libvirtSchemas);
+            } catch (dev.virtcpu.analysis.schema.SchemaLoadException e) {
+                err.println("virtcpu: --libvirt-schemas " + libvirtSchemas + ": " + Printable.escape(e.getMessage()));
+                return 2;
+            }
         }
         project.setSettings(new Project.Settings(hostSet, maps.cpuMap, Map.of(), null, libvirtSchemas));
         project.forceHostSet(hostSet);
@@ -129,18 +147,14 @@ final class LintCommand implements Callable<Integer> {
         String rendered = Reports.render(format, new ReportInput(result, threshold, base), colour, ProductVersion.get());
         out.print(rendered);
         out.flush();
-        // A path that does not exist is a usage error even when the other paths were linted.
+        // A path that does not exist, a file that cannot be read or a configuration that cannot be used
+        // is a usage or configuration error even when the other paths were linted.
         boolean missingPath = paths.stream().anyMatch(p -> !Files.exists(p));
-        if (missingPath || !result.errors().isEmpty() && result.filesChecked() == 0) {
-            if (!format.equals("text")) for (String e : result.errors()) err.println("error: " + e);
+        if (missingPath || result.configurationBroken()) {
+            if (!format.equals("text")) for (String e : result.errors()) err.println("error: " + Printable.escape(e));
             return 2;
         }
-        for (FileReport r : result.reports()) {
-            for (Finding f : r.findings()) {
-                if (f.severity().atLeast(threshold)) return 1;
-            }
-        }
-        return 0;
+        return result.hasProblems(threshold) ? 1 : 0;
     }
 
     private Linter.Result applyFixes(Project project, Linter.Result result, List<Path> paths, PrintWriter out, PrintWriter err) {
@@ -179,14 +193,6 @@ final class LintCommand implements Callable<Integer> {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
-        }
-    }
-
-    private static boolean matchesAHostFile(Path base, String glob) {
-        try {
-            return !dev.virtcpu.hosts.Globs.expand(base, glob).isEmpty();
-        } catch (IOException | RuntimeException e) {
-            return false;
         }
     }
 

@@ -1,13 +1,15 @@
 package dev.virtcpu.lsp;
 
 import dev.virtcpu.analysis.Codes;
+import dev.virtcpu.analysis.Finding;
+import dev.virtcpu.analysis.Printable;
+import dev.virtcpu.analysis.Severity;
 import dev.virtcpu.analysis.Project;
 import dev.virtcpu.hosts.Config;
 import dev.virtcpu.hosts.HostSet;
 import dev.virtcpu.hosts.Problem;
 import dev.virtcpu.xml.LineMap;
 import org.eclipse.lsp4j.Diagnostic;
-import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.services.LanguageClient;
 
@@ -31,7 +33,11 @@ final class SideFileDiagnostics {
     void publish(LanguageClient client, Positions positions, Map<String, OpenDocument> open, Project.Resolution r) {
         Map<Path, List<Problem>> byFile = new LinkedHashMap<>();
         Config c = r.config();
-        if (c != null && c.file != null) byFile.put(c.file, new ArrayList<>(c.problems));
+        if (c != null && c.file != null) {
+            List<Problem> problems = new ArrayList<>(c.problems);
+            problems.addAll(r.configProblems());
+            byFile.put(c.file, problems);
+        }
         HostSet set = r.context().hostSet();
         if (set != null) {
             for (Problem p : set.problems()) {
@@ -49,8 +55,12 @@ final class SideFileDiagnostics {
             List<Diagnostic> diags = new ArrayList<>();
             for (Problem p : e.getValue()) {
                 String code = c != null && e.getKey().equals(c.file) ? Codes.CONFIG_PROBLEM : Codes.HOST_FILE_PROBLEM;
-                diags.add(new Diagnostic(positions.range(lines, Math.min(p.start(), text.length()), Math.min(p.end(), text.length())),
-                        p.message(), DiagnosticSeverity.Error, Translate.SOURCE, code));
+                Severity severity = r.context().severityOf(code);
+                if (severity == Severity.OFF) continue;
+                Finding f = new Finding(code, severity, Math.min(p.start(), text.length()), Math.min(p.end(), text.length()),
+                        Printable.message(p.message()), List.of(), List.of());
+                diags.add(new Diagnostic(positions.range(lines, f.start(), f.end()), f.message(), Translate.severity(f),
+                        Translate.SOURCE, code));
             }
             if (!diags.isEmpty()) now.add(uri);
             client.publishDiagnostics(new PublishDiagnosticsParams(uri, diags));

@@ -216,8 +216,9 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
             analyses.put(uri, a);
             List<Diagnostic> diags = new ArrayList<>();
             for (Finding f : a.analysis().findings()) diags.add(Translate.diagnostic(doc, positions, f, relatedSupport));
-            if (a.configProblem() != null && !a.analysis().cpus().isEmpty()) {
-                Finding f = new Finding(Codes.HOST_SET_PROBLEM, Severity.WARNING, a.analysis().cpus().get(0).nameStart(),
+            Severity configSeverity = a.resolution().context().severityOf(Codes.HOST_SET_PROBLEM);
+            if (a.configProblem() != null && !a.analysis().cpus().isEmpty() && configSeverity != Severity.OFF) {
+                Finding f = new Finding(Codes.HOST_SET_PROBLEM, configSeverity, a.analysis().cpus().get(0).nameStart(),
                         a.analysis().cpus().get(0).nameEnd(), a.configProblem(), List.of(), List.of());
                 diags.add(Translate.diagnostic(doc, positions, f, relatedSupport));
             }
