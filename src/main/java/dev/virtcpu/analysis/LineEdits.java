@@ -15,7 +15,7 @@ public final class LineEdits {
         while (ls > 0 && (text.charAt(ls - 1) == ' ' || text.charAt(ls - 1) == '\t')) ls--;
         int le = t;
         while (le < text.length() && (text.charAt(le) == ' ' || text.charAt(le) == '\t')) le++;
-        boolean lineStart = ls == 0 || text.charAt(ls - 1) == '\n';
+        boolean lineStart = ls == 0 || isLineBreak(text.charAt(ls - 1));
         boolean lineEnd = le >= text.length() || text.charAt(le) == '\n' || text.charAt(le) == '\r';
         if (lineStart && lineEnd) {
             if (le < text.length() && text.charAt(le) == '\r') le++;
@@ -29,12 +29,21 @@ public final class LineEdits {
     public static String indentOf(String text, int offset) {
         int ls = offset;
         while (ls > 0 && (text.charAt(ls - 1) == ' ' || text.charAt(ls - 1) == '\t')) ls--;
-        if (ls == 0 || text.charAt(ls - 1) == '\n') return text.substring(ls, offset);
+        if (ls == 0 || isLineBreak(text.charAt(ls - 1))) return text.substring(ls, offset);
         return "";
     }
 
+    /** The file's own line break: CRLF, LF or a lone CR (old Mac files), whichever comes first. */
     public static String newline(String text) {
-        int nl = text.indexOf('\n');
-        return nl > 0 && text.charAt(nl - 1) == '\r' ? "\r\n" : "\n";
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') return "\n";
+            if (c == '\r') return i + 1 < text.length() && text.charAt(i + 1) == '\n' ? "\r\n" : "\r";
+        }
+        return "\n";
+    }
+
+    private static boolean isLineBreak(char c) {
+        return c == '\n' || c == '\r';
     }
 }

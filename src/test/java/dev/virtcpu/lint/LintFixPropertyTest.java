@@ -157,10 +157,14 @@ class LintFixPropertyTest {
     void theFileKeepsItsLineEndings() throws IOException {
         for (Path f : wellFormed()) {
             String text = now(f);
-            boolean crlf = generated.get(f).newline().equals("\r\n");
-            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-                boolean cr = i > 0 && text.charAt(i - 1) == '\r';
-                assertEquals(crlf, cr, "mixed line endings at offset " + i + "; " + context(f) + "\n--- now:\n" + text);
+            String nl = generated.get(f).newline();
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c != '\r' && c != '\n') continue;
+                String lineBreak = c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n' ? "\r\n" : String.valueOf(c);
+                int at = i;
+                assertEquals(nl, lineBreak, () -> "mixed line endings at offset " + at + "; " + context(f) + "\n--- now:\n" + text);
+                i += lineBreak.length() - 1;
             }
         }
     }
@@ -207,7 +211,11 @@ class LintFixPropertyTest {
     // ----- generator
 
     private static Generated generate(Random r, int index) {
-        String nl = r.nextInt(3) == 0 ? "\r\n" : "\n";
+        String nl = switch (r.nextInt(6)) {
+            case 0, 1 -> "\r\n";
+            case 2 -> "\r";
+            default -> "\n";
+        };
         String unit = switch (r.nextInt(3)) {
             case 0 -> "\t";
             case 1 -> "    ";
