@@ -66,17 +66,18 @@ public final class Linter {
     public Result lint(List<Path> paths) {
         List<String> errors = new ArrayList<>();
         TreeSet<Path> files = new TreeSet<>();
+        java.util.Set<Path> seen = new java.util.HashSet<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.walk(p)) {
                     s.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".xml"))
                             .filter(f -> !isIgnored(f))
-                            .forEach(f -> files.add(f.normalize()));
+                            .forEach(f -> addOnce(files, seen, f));
                 } catch (IOException | java.io.UncheckedIOException e) {
                     errors.add("cannot walk " + p + ": " + e.getMessage());
                 }
             } else if (Files.isRegularFile(p)) {
-                files.add(p.normalize());
+                addOnce(files, seen, p);
             } else {
                 errors.add("no such file or directory: " + p);
             }
@@ -130,6 +131,17 @@ public final class Linter {
         int hosts = 0;
         for (HostSet s : sets.values()) hosts += s.hosts().size();
         return new Result(new ArrayList<>(reports.values()), checked, skipped, hosts, errors);
+    }
+
+    /** A file named twice (as given, through a directory, by another path or link) is linted once. */
+    private static void addOnce(TreeSet<Path> files, java.util.Set<Path> seen, Path f) {
+        Path real;
+        try {
+            real = f.toRealPath();
+        } catch (IOException e) {
+            real = f.toAbsolutePath().normalize();
+        }
+        if (seen.add(real)) files.add(f.normalize());
     }
 
     private boolean isIgnored(Path f) {

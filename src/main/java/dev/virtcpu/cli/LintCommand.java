@@ -8,6 +8,7 @@ import dev.virtcpu.analysis.Printable;
 import dev.virtcpu.analysis.ProductVersion;
 import dev.virtcpu.analysis.Project;
 import dev.virtcpu.analysis.Severity;
+import dev.virtcpu.cli.lint.FileRewriter;
 import dev.virtcpu.cli.lint.ReportInput;
 import dev.virtcpu.cli.lint.Reports;
 import dev.virtcpu.hosts.Config;
@@ -25,7 +26,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -64,6 +64,9 @@ final class LintCommand implements Callable<Integer> {
 
     @Option(names = "--fix", description = "Apply the baseline quick-fix and safe renames in place.")
     boolean fix;
+
+    @Option(names = "--force", description = "With --fix: also rewrite read-only files.")
+    boolean force;
 
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "auto, always or never.")
     String color;
@@ -159,6 +162,7 @@ final class LintCommand implements Callable<Integer> {
 
     private Linter.Result applyFixes(Project project, Linter.Result result, List<Path> paths, PrintWriter out, PrintWriter err) {
         boolean changed = false;
+        java.util.Set<Path> written = new java.util.HashSet<>();
         for (FileReport r : result.reports()) {
             if (r.hasSyntaxErrors() || !r.file().toString().endsWith(".xml")) continue;
             FixApplier.Applied applied = FixApplier.applySafe(r.text(), r.findings());
@@ -167,32 +171,27 @@ final class LintCommand implements Callable<Integer> {
                 err.println("virtcpu: not fixing " + r.file() + ": the fixed text would not be well-formed");
                 continue;
             }
-            try {
-                writeAtomically(r.file(), applied.text());
-                changed = true;
-                (format.equals("text") ? out : err).println("fixed " + r.file() + ": " + String.join("; ", applied.titles()));
-            } catch (IOException e) {
-                err.println("virtcpu: cannot write " + r.file() + ": " + e.getMessage());
+            if (!written.add(realPath(r.file()))) continue;
+            FileRewriter.Result w = FileRewriter.rewrite(r.file(), r.text().getBytes(StandardCharsets.UTF_8),
+                    applied.text().getBytes(StandardCharsets.UTF_8), force);
+            if (!w.written()) {
+                err.println("virtcpu: not fixing " + r.file() + ": " + w.refusal());
+                continue;
             }
+            changed = true;
+            String name = w.target().equals(r.file().toAbsolutePath()) ? r.file().toString() : r.file() + " (" + w.target() + ")";
+            (format.equals("text") ? out : err).println("fixed " + name + ": " + String.join("; ", applied.titles()));
         }
         if (!changed) return result;
         project.workspace().invalidateAll();
         return new Linter(project).lint(paths);
     }
 
-    static void writeAtomically(Path file, String text) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".virtcpu-tmp");
+    private static Path realPath(Path file) {
         try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(file));
-            } catch (UnsupportedOperationException | IOException ignored) {
-                // not a POSIX file system: keep the default permissions
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
+            return file.toRealPath();
+        } catch (IOException e) {
+            return file.toAbsolutePath().normalize();
         }
     }
 
