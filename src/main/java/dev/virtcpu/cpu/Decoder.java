@@ -8,6 +8,7 @@ import dev.virtcpu.model.Signature;
 import dev.virtcpu.model.Vendor;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * libvirt's x86Decode: finds the model (and the required and disabled features) that best describes
@@ -30,6 +31,12 @@ public final class Decoder {
      */
     public static CpuDef decode(ArchMap map, Data data, CpuDef.Type type, List<String> preferred, boolean migratable)
             throws LibvirtException {
+        return decode(map, data, type, preferred, migratable, step -> { });
+    }
+
+    /** The same decode, reporting every candidate it weighs to {@code trace}, in walk order. */
+    public static CpuDef decode(ArchMap map, Data data, CpuDef.Type type, List<String> preferred, boolean migratable,
+                                Consumer<DecodeStep> trace) throws LibvirtException {
         FeatureSet features = data.features();
         int sig = data.signature() & 0x0fff3fff;
         int family = ((sig >> 20) & 0xff) + ((sig >> 8) & 0xf);
@@ -51,14 +58,16 @@ public final class Decoder {
         for (int i = bestModel != null ? -1 : models.size() - 1; i >= 0; i--) {
             Model candidate = models.get(i);
             if (data.vendor() != null && candidate.vendor() != null && !candidate.vendor().name().equals(data.vendor().name())) {
+                trace.accept(new DecodeStep(candidate, null, DecodeStep.Decision.OTHER_VENDOR));
                 continue;
             }
             CpuDef cpu = toCpu(map, features, candidate, type);
-            int verdict = useCandidate(best, bestModel, cpu, candidate, type, preferred, sig, family, modelNo, stepping);
-            if (verdict > 0) {
+            DecodeStep.Decision verdict = useCandidate(best, bestModel, cpu, candidate, type, preferred, sig, family, modelNo, stepping);
+            trace.accept(new DecodeStep(candidate, cpu, verdict));
+            if (verdict.taken()) {
                 best = cpu;
                 bestModel = candidate;
-                if (verdict == 2) break;
+                if (verdict == DecodeStep.Decision.PREFERRED) break;
             }
         }
         if (best == null) throw new LibvirtException(ErrorClass.INTERNAL, "Cannot find suitable CPU model for given data");
@@ -127,31 +136,44 @@ public final class Decoder {
         return cpu;
     }
 
-    /** x86DecodeUseCandidate: 0 keep the current model, 1 take the candidate, 2 take it and stop. */
-    private static int useCandidate(CpuDef current, Model currentModel, CpuDef candidate, Model candidateModel,
-                                    CpuDef.Type type, List<String> preferred, int sig, int family, int model,
-                                    int stepping) {
-        if (type == CpuDef.Type.HOST ? !candidateModel.decodeHost() : !candidateModel.decodeGuest()) return 0;
+    /**
+     * x86DecodeUseCandidate: keep the current model, take the candidate, or (PREFERRED) take it and
+     * stop; the decision says which rule decided.
+     */
+    private static DecodeStep.Decision useCandidate(CpuDef current, Model currentModel, CpuDef candidate, Model candidateModel,
+                                                    CpuDef.Type type, List<String> preferred, int sig, int family, int model,
+                                                    int stepping) {
+        if (type == CpuDef.Type.HOST ? !candidateModel.decodeHost() : !candidateModel.decodeGuest()) {
+            return DecodeStep.Decision.DECODE_OFF;
+        }
         if (type == CpuDef.Type.HOST) {
             for (CpuFeatureDef f : candidate.features) {
-                if (f.policy() == Policy.DISABLE) return 0;
+                if (f.policy() == Policy.DISABLE) return DecodeStep.Decision.LACKS_FEATURES;
             }
         }
         boolean inPreferred = preferred.contains(candidate.model);
-        if (inPreferred && preferred.size() == 1) return 2;
-        if (current == null) return 1;
+        if (inPreferred && preferred.size() == 1) return DecodeStep.Decision.PREFERRED;
+        if (current == null) return DecodeStep.Decision.FIRST;
         if (sig != 0) {
             boolean currentMatches = matches(currentModel, family, model, stepping);
             boolean candidateMatches = matches(candidateModel, family, model, stepping);
-            if (currentMatches && !candidateMatches) return 0;
-            if (!currentMatches && candidateMatches) return 1;
+            if (currentMatches && !candidateMatches) return DecodeStep.Decision.SIGNATURE_DIFFERS;
+            if (!currentMatches && candidateMatches) return DecodeStep.Decision.SIGNATURE_MATCHES;
         }
-        if (type == CpuDef.Type.HOST) return candidate.features.size() < current.features.size() ? 1 : 0;
+        if (type == CpuDef.Type.HOST) {
+            return candidate.features.size() < current.features.size() ? DecodeStep.Decision.FEWER_FEATURES
+                    : DecodeStep.Decision.NOT_FEWER_FEATURES;
+        }
         int[] cur = score(current);
         int[] cand = score(candidate);
-        if (cand[0] < cur[0] || (cand[0] == cur[0] && cand[1] < cur[1])) return 1;
-        if (inPreferred && cand[1] < cur[1]) return 1;
-        return 0;
+        if (cand[0] < cur[0] || (cand[0] == cur[0] && cand[1] < cur[1])) return DecodeStep.Decision.LOWER_SCORE;
+        if (inPreferred && cand[1] < cur[1]) return DecodeStep.Decision.PREFERRED_LOWER_PENALTY;
+        return DecodeStep.Decision.NOT_LOWER_SCORE;
+    }
+
+    /** Whether one of the model's signatures matches (family, model, stepping). */
+    public static boolean signatureMatches(Model m, CpuSignature s) {
+        return s != null && matches(m, s.family(), s.model(), s.stepping());
     }
 
     private static boolean matches(Model m, int family, int model, int stepping) {
