@@ -17,6 +17,7 @@ import java.util.function.Consumer;
  */
 public final class Decoder {
     private static final int BASE_PENALTY = 2;
+    private static final Consumer<DecodeStep> NO_TRACE = step -> { };
 
     private Decoder() {
     }
@@ -31,7 +32,7 @@ public final class Decoder {
      */
     public static CpuDef decode(ArchMap map, Data data, CpuDef.Type type, List<String> preferred, boolean migratable)
             throws LibvirtException {
-        return decode(map, data, type, preferred, migratable, step -> { });
+        return decode(map, data, type, preferred, migratable, NO_TRACE);
     }
 
     /** The same decode, reporting every candidate it weighs to {@code trace}, in walk order. */
@@ -51,7 +52,8 @@ public final class Decoder {
         CpuDef best = null;
         Model bestModel = null;
         List<Model> models = map.models();
-        if (type == CpuDef.Type.HOST && preferred.isEmpty()) {
+        // The shortcut decides as the loop does, but a trace wants every candidate.
+        if (type == CpuDef.Type.HOST && preferred.isEmpty() && trace == NO_TRACE) {
             bestModel = hostModel(models, features, data.vendor(), sig, family, modelNo, stepping);
             if (bestModel != null) best = toCpu(map, features, bestModel, type);
         }
