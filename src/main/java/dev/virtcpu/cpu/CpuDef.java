@@ -26,6 +26,11 @@ public final class CpuDef {
     /** Host CPUs decoded from CPUID data: the CPU's signature (null when unknown or family 0). */
     public CpuSignature signature;
     public final List<CpuFeatureDef> features = new ArrayList<>();
+    /**
+     * A host CPU known only by its raw CPU data (a CPUID dump in a host set), to be decoded with the
+     * CPU map in use ({@code HostDecoder}); model and features are then unset.
+     */
+    public dev.virtcpu.cpu.cpuid.CpuData rawData;
     /** Where this CPU came from, when parsed from XML. */
     public XmlElement element;
 

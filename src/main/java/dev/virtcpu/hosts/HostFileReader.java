@@ -6,6 +6,7 @@ import dev.virtcpu.cpu.CpuFile;
 import dev.virtcpu.cpu.CpuParser;
 import dev.virtcpu.cpu.InputException;
 import dev.virtcpu.cpu.LibvirtException;
+import dev.virtcpu.cpu.cpuid.CpuDataXml;
 import dev.virtcpu.xml.XmlDocument;
 import dev.virtcpu.xml.XmlElement;
 import dev.virtcpu.xml.XmlNode;
@@ -18,7 +19,8 @@ import java.util.List;
 
 /**
  * Reads host description files: {@code virsh capabilities} output, {@code virsh domcapabilities}
- * output (its host-model CPU) and bare host {@code <cpu>} elements (several per file allowed).
+ * output (its host-model CPU), bare host {@code <cpu>} elements (several per file allowed), and CPUID
+ * dumps (libvirt's CPU data XML; {@code cpuid -1r} output in {@code .cpuid} and {@code .txt} files).
  */
 public final class HostFileReader {
     /** Hosts found in one file, and what was wrong with it. */
@@ -38,6 +40,7 @@ public final class HostFileReader {
             problems.add(new Problem(file, 0, 0, "host-file-unreadable", e.getMessage()));
             return new Result(List.of(), problems);
         }
+        if (CpuDumps.isCpuidOutput(file, text)) return CpuDumps.fromText(file, name, text, problems);
         return parse(file, name, text, problems);
     }
 
@@ -47,6 +50,7 @@ public final class HostFileReader {
             problems.add(new Problem(file, p.start(), p.end(), "host-file-xml", p.message()));
         }
         if (!doc.problems().isEmpty()) return new Result(List.of(), problems);
+        if (CpuDataXml.isCpuData(doc)) return CpuDumps.fromXml(file, name, doc, problems);
         List<Host> hosts = new ArrayList<>();
         String base = name != null ? name : baseName(file);
         String domcapsArch = null;
@@ -82,6 +86,9 @@ public final class HostFileReader {
 
     static String baseName(Path file) {
         String n = file.getFileName().toString();
-        return n.endsWith(".xml") ? n.substring(0, n.length() - 4) : n;
+        for (String ext : new String[]{".xml", ".cpuid", ".txt"}) {
+            if (n.endsWith(ext)) return n.substring(0, n.length() - ext.length());
+        }
+        return n;
     }
 }

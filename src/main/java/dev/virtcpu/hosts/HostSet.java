@@ -66,7 +66,14 @@ public final class HostSet {
         ArchMap x86 = map.x86();
         List<HostData> data = new ArrayList<>();
         List<CpuDef> cpus = new ArrayList<>();
-        for (Host h : hosts) {
+        for (Host listed : hosts) {
+            Host h;
+            try {
+                h = CpuDumps.decoded(listed, map);
+            } catch (LibvirtException ex) {
+                data.add(new HostData(listed, null, null, "host " + listed.name() + ": " + ex.getMessage()));
+                continue;
+            }
             String family = CpuMap.familyOf(h.cpu().arch);
             if (!"x86".equals(family)) {
                 data.add(new HostData(h, null, h.cpu().vendor, "host " + h.name() + " is not x86 (" + h.cpu().arch + ")"));
