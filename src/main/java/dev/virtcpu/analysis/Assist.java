@@ -101,7 +101,8 @@ public final class Assist {
 
     public static Hover hover(XmlDocument doc, int offset, AnalysisContext ctx) {
         XmlElement e = doc.elementAt(offset);
-        if (e == null || !inDomain(e)) return null;
+        if (e == null) return null;
+        if (!inDomain(e)) return CpuDataHover.hover(doc, e, ctx);
         ArchMap map = ctx.map().x86();
         XmlAttribute attr = attributeAt(e, offset);
         if (attr != null && e.name().equals("feature") && attr.name().equals("name") && attr.value() != null) {
