@@ -32,7 +32,8 @@ VIRTCPU=$ROOT/server/virtcpu
 java -cp target/classes:target/test-classes dev.virtcpu.robust.HostileInputs "$WORK/cases" "$@" >"$WORK/names.txt"
 "$VIRTCPU" lint --format json "$WORK/cases/$(head -n 1 "$WORK/names.txt")/vm.xml" >/dev/null 2>&1 || true
 
-printf '%-28s %8s %8s %5s %9s %10s  %s\n' case seconds peak_MB exit findings report_B verdict
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) (wall times on a loaded machine are not meaningful; cpu_s is user+sys)"
+printf '%-28s %8s %7s %8s %5s %9s %10s  %s\n' case seconds cpu_s peak_MB exit findings report_B verdict
 while read -r name; do
   dir=$WORK/cases/$name
   status=0
@@ -41,12 +42,16 @@ while read -r name; do
   wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$WORK/$name.time" 2>/dev/null || true)
   rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$WORK/$name.time" 2>/dev/null || true)
   seconds=$(echo "${wall:-0}" | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f", s }')
+  user=$(sed -n 's/.*User time (seconds): //p' "$WORK/$name.time" 2>/dev/null || true)
+  sys=$(sed -n 's/.*System time (seconds): //p' "$WORK/$name.time" 2>/dev/null || true)
+  cpu=$(awk -v u="${user:-0}" -v s="${sys:-0}" 'BEGIN { printf "%.2f", u + s }')
   mb=$(( ${rss:-0} / 1024 ))
   findings=$(sed -n 's/.*"findings": \([0-9]*\)$/\1/p' "$WORK/$name.json" | tail -n 1)
   bytes=$(wc -c <"$WORK/$name.json")
   verdict=$(awk -v s="$seconds" -v m="$mb" -v x="$status" 'BEGIN {
     if (x != 0 && x != 1 && x != 2) print "FAILED (exit " x ")"; else if (s <= 2 && m <= 256) print "within target"; else print "OVER TARGET" }')
   [ "$status" = 124 ] && verdict="TIMED OUT after ${TIMEOUT}s"
-  printf '%-28s %8s %8s %5s %9s %10s  %s\n' "$name" "$seconds" "$mb" "$status" "${findings:--}" "$bytes" "$verdict"
+  if grep -q 'Exception\|Error:\|^	at ' "$WORK/$name.err" 2>/dev/null; then verdict="STACK TRACE ($verdict)"; fi
+  printf '%-28s %8s %7s %8s %5s %9s %10s  %s\n' "$name" "$seconds" "$cpu" "$mb" "$status" "${findings:--}" "$bytes" "$verdict"
 done <"$WORK/names.txt"
 echo "java: $(java -version 2>&1 | head -n 1); $(nproc) CPUs; outputs in $WORK" 

@@ -46,6 +46,11 @@ public final class XmlParser {
 
     private void run() {
         if (n > 0 && s.charAt(0) == '\uFEFF') pos = 1;
+        if (s.length() > n) {
+            int max = limits.maxDocumentChars();
+            problem(n, n + 1, "The document is longer than " + (max % (1024 * 1024) == 0 ? max / (1024 * 1024) + " MiB"
+                    : max + " characters") + "; the rest is not read");
+        }
         illegalCharacters();
         while (pos < n) {
             char c = s.charAt(pos);
@@ -56,11 +61,6 @@ public final class XmlParser {
             XmlElement e = open.pop();
             e.end = n;
             problem(e.start(), e.nameEnd(), "Element '" + e.name() + "' is not closed");
-        }
-        if (s.length() > n) {
-            int max = limits.maxDocumentChars();
-            problem(n, n + 1, "The document is longer than " + (max % (1024 * 1024) == 0 ? max / (1024 * 1024) + " MiB"
-                    : max + " characters") + "; the rest is not read");
         }
         if (unlisted > 0) {
             doc.problems.add(new XmlProblem(firstUnlisted, firstUnlisted + 1, unlisted + " more XML problem"

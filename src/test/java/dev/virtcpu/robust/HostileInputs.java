@@ -74,11 +74,11 @@ public final class HostileInputs {
         return domain("<model>" + "&a;".repeat(count) + "</model>");
     }
 
-    /** A host file of {@code count} host CPUs, each with a problem (no architecture). */
+    /** A host file of {@code count} concatenated host CPUs, each with a problem (no architecture). */
     public static String hostFileWithProblems(int count) {
-        StringBuilder sb = new StringBuilder("<hosts>\n");
+        StringBuilder sb = new StringBuilder();
         for (int i = 0; i < count; i++) sb.append("<cpu><model>Skylake-Client</model></cpu>\n");
-        return sb.append("</hosts>\n").toString();
+        return sb.toString();
     }
 
     /** A {@code .virtcpu.json} whose one host set lists {@code entries} host files. */
