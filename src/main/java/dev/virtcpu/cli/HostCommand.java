@@ -11,6 +11,7 @@ import dev.virtcpu.cpu.cpuid.CpuDataXml;
 import dev.virtcpu.cpu.cpuid.HostDecoder;
 import dev.virtcpu.cpu.cpuid.LocalCpu;
 import dev.virtcpu.model.ArchMap;
+import dev.virtcpu.model.CpuMap;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,8 +69,8 @@ final class HostCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            ArchMap map = maps.map(err).x86();
-            CpuData cpu = input.local ? local(map, err) : CpuDataInput.parse(text(input.file), input.file.equals("-") ? "standard input" : input.file);
+            CpuMap map = maps.map(err);
+            CpuData cpu = input.local ? local(map.x86(), err) : CpuDataInput.parse(text(input.file), input.file.equals("-") ? "standard input" : input.file);
             if (data) {
                 out.print(CpuDataXml.format(cpu, null));
             } else {
