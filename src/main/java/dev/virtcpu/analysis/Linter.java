@@ -119,8 +119,8 @@ public final class Linter {
         for (Path f : sideFindings.files()) {
             String text = "";
             try {
-                text = Files.readString(f, StandardCharsets.UTF_8);
-            } catch (IOException | RuntimeException ignored) {
+                text = dev.virtcpu.cpu.CpuFile.readText(f, f.toString());
+            } catch (dev.virtcpu.cpu.InputException | RuntimeException ignored) {
                 // reported through the finding itself
             }
             FileReport existing = reports.get(f);

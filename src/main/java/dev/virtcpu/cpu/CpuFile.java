@@ -52,7 +52,8 @@ public final class CpuFile {
                 throw new InputException("cannot read " + name + ": file is " + size + " bytes, over the 10 MiB limit");
             }
             byte[] bytes = Files.readAllBytes(path);
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            java.nio.charset.Charset charset = encoding(bytes);
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
@@ -60,10 +61,23 @@ public final class CpuFile {
         } catch (AccessDeniedException e) {
             throw new InputException("Failed to open file '" + name + "': Permission denied");
         } catch (CharacterCodingException e) {
-            throw new InputException("cannot read " + name + ": not valid UTF-8");
+            throw new InputException("cannot read " + name + ": not valid UTF-8 or UTF-16");
         } catch (IOException e) {
             throw new InputException("cannot read " + name + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * UTF-16 when the file says so the way XML does (a byte order mark, or {@code <?} as two-byte
+     * characters), else UTF-8. A byte order mark stays in the text as U+FEFF, which the parser and
+     * line map skip, so offsets and columns stay those of the file.
+     */
+    static java.nio.charset.Charset encoding(byte[] b) {
+        if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) return StandardCharsets.UTF_16LE;
+        if (b.length >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) return StandardCharsets.UTF_16BE;
+        if (b.length >= 4 && b[0] == '<' && b[1] == 0 && b[2] == '?' && b[3] == 0) return StandardCharsets.UTF_16LE;
+        if (b.length >= 4 && b[0] == 0 && b[1] == '<' && b[2] == 0 && b[3] == '?') return StandardCharsets.UTF_16BE;
+        return StandardCharsets.UTF_8;
     }
 
     public String name() { return name; }

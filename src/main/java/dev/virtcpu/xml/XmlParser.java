@@ -407,7 +407,10 @@ public final class XmlParser {
             if (ref.startsWith("#x")) cp = Integer.parseInt(ref.substring(2), 16);
             else if (ref.startsWith("#")) cp = Integer.parseInt(ref.substring(1));
             else return null;
-            return Character.isValidCodePoint(cp) && cp != 0 ? new String(Character.toChars(cp)) : null;
+            // XML 1.0's Char production: no reference to NUL, other C0 controls, surrogates or U+FFFE/U+FFFF.
+            boolean legal = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
+                    || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+            return legal ? new String(Character.toChars(cp)) : null;
         } catch (NumberFormatException ex) {
             return null;
         }
