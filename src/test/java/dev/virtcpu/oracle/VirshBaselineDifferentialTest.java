@@ -53,7 +53,6 @@ import org.junit.jupiter.api.Test;
  */
 class VirshBaselineDifferentialTest {
 
-    static final String CHROOT_TMP = "/tmp/virtcpu-diff";
     static final int REPORTED_MISMATCHES = 10;
 
     static long seed;
@@ -98,7 +97,9 @@ class VirshBaselineDifferentialTest {
         String version = virsh.version();
         Path mapDir = Prerequisites.sidCpuMap();
         Path workDir = projectDir().resolve("target/differential/" + version);
-        Path inside = chroot.resolve(CHROOT_TMP.substring(1));
+        // One staging directory per run: other checkouts on the machine use the same chroot.
+        Path inside = Files.createTempDirectory(Files.createDirectories(chroot.resolve("tmp")), "virtcpu-diff-");
+        String chrootTmp = "/" + chroot.relativize(inside);
 
         Setup s = new Setup();
         s.label = "virsh " + version + " (chroot " + chroot + ")";
@@ -106,20 +107,22 @@ class VirshBaselineDifferentialTest {
         s.map = CpuMapIndex.load(mapDir);
         s.workDir = workDir;
         s.virsh = virsh;
-        s.oracleFile = hostFile -> CHROOT_TMP + "/" + hostFile.getFileName();
+        s.oracleFile = hostFile -> chrootTmp + "/" + hostFile.getFileName();
         s.virtcpuArgs = (expand, hostFile) -> baselineArgs(expand, null, hostFile.toString());
         s.virtcpuCommand = "virtcpu baseline [--features] FILE (bundled map)";
         s.stage = files -> {
-            deleteTree(inside);
-            Files.createDirectories(inside);
             for (Path f : files) {
                 Files.copy(f, inside.resolve(f.getFileName()));
             }
         };
         // The "File '…' does not contain any <cpu>" message quotes the path virsh was given.
         s.normalizeOracleStderr = (hostFile, text) -> text.replace(
-                "'" + CHROOT_TMP + "/" + hostFile.getFileName() + "'", "'" + hostFile + "'");
-        run(s);
+                "'" + chrootTmp + "/" + hostFile.getFileName() + "'", "'" + hostFile + "'");
+        try {
+            run(s);
+        } finally {
+            deleteTree(inside);
+        }
     }
 
     // ------------------------------------------------------------------ harness
