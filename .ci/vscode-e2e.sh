@@ -7,7 +7,7 @@
 #   bash .ci/vscode-e2e.sh --mock-server  # same test against a Node test double of the server
 #                                         # (vscode-extension/e2e/mock-server.mjs), to check the harness
 #
-# Tools are installed once and cached outside the checkout:
+# Tools are installed once from the lockfiles in vscode-extension/e2e/tools/ and cached outside the checkout:
 #   ${VIRTCPU_E2E_CACHE:-/var/cache/virtcpu/e2e}/code-server-4.99.4   code-server (npm prefix)
 #   ${VIRTCPU_E2E_CACHE:-/var/cache/virtcpu/e2e}/playwright            playwright-core (npm prefix)
 # Per-run state (user data, extensions, workspace copy) and screenshots go to
@@ -53,8 +53,23 @@ install_debian() {
     fi
 }
 
+# The tools come from committed lockfiles (vscode-extension/e2e/tools/*/package-lock.json), installed
+# with `npm ci`; a cache installed from another lockfile is installed again.
+LOCKS="$EXT/e2e/tools"
+installed_from_lock() {  # prefix, lock dir
+    [[ -f "$1/.installed-lock.json" ]] && cmp -s "$1/.installed-lock.json" "$2/package-lock.json"
+}
+npm_ci_locked() {  # prefix, lock dir, extra environment...
+    local prefix=$1 lock=$2
+    shift 2
+    cp "$lock/package.json" "$lock/package-lock.json" "$prefix/"
+    (cd "$prefix" && env "$@" npm ci --no-audit --no-fund --loglevel=error >install.log 2>&1) ||
+        { tail -n 40 "$prefix/install.log"; exit 1; }
+    cp "$lock/package-lock.json" "$prefix/.installed-lock.json"
+}
+
 install_code_server() {
-    if [[ -x "$CS_PREFIX/node_modules/.bin/code-server" && -f "$CS_PREFIX/.installed" ]]; then
+    if [[ -x "$CS_PREFIX/node_modules/.bin/code-server" ]] && installed_from_lock "$CS_PREFIX" "$LOCKS/code-server"; then
         return
     fi
     log "installing code-server $CODE_SERVER_VERSION into $CS_PREFIX (a few minutes)"
@@ -71,30 +86,19 @@ install_code_server() {
     cp /usr/bin/rg "$stage/rg"
     tar -C "$stage" -czf "$rgcache/ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz" rg
     rm -rf "$stage"
-    (
-        cd "$CS_PREFIX"
-        echo '{"name":"virtcpu-e2e-code-server","private":true}' >package.json
-        TMPDIR="$tmp" npm_config_yes=true npm_config_unsafe_perm=true \
-            npm install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION" >install.log 2>&1 ||
-            { tail -n 40 install.log; exit 1; }
-    )
+    npm_ci_locked "$CS_PREFIX" "$LOCKS/code-server" TMPDIR="$tmp" npm_config_yes=true npm_config_unsafe_perm=true
     "$CS_PREFIX/node_modules/.bin/code-server" --version >/dev/null
-    touch "$CS_PREFIX/.installed"
 }
 
 install_playwright() {
-    if [[ -f "$PW_PREFIX/node_modules/playwright-core/package.json" ]]; then
+    if [[ -f "$PW_PREFIX/node_modules/playwright-core/package.json" ]] && installed_from_lock "$PW_PREFIX" "$LOCKS/playwright"; then
         return
     fi
     log "installing playwright-core $PLAYWRIGHT_VERSION into $PW_PREFIX"
     rm -rf "$PW_PREFIX"
     mkdir -p "$PW_PREFIX"
-    (
-        cd "$PW_PREFIX"
-        echo '{"name":"virtcpu-e2e-playwright","private":true}' >package.json
-        # playwright-core downloads no browser on install; Debian's chromium is used.
-        npm install --no-audit --no-fund --loglevel=error "playwright-core@$PLAYWRIGHT_VERSION" >/dev/null
-    )
+    # playwright-core downloads no browser on install; Debian's chromium is used.
+    npm_ci_locked "$PW_PREFIX" "$LOCKS/playwright"
 }
 
 MODE=real
