@@ -31,12 +31,16 @@ CP="$WORK/virtcpu-all.jar:$ROOT/target/test-classes"
 
 java -cp "$CP" dev.virtcpu.bench.HostBench generate "$DATA/7.0.0" "$DATA/9.0.0" "$DATA/11.3.0" "$WORK/dumps" "$N"
 
-/usr/bin/time -v -o "$WORK/time.txt" java -cp "$CP" dev.virtcpu.bench.HostBench decode "$WORK/dumps" | tee "$WORK/decode.txt"
+# The launcher's JVM flags (server/virtcpu): C1 only, serial GC.
+/usr/bin/time -v -o "$WORK/time.txt" java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$CP" dev.virtcpu.bench.HostBench decode "$WORK/dumps" | tee "$WORK/decode.txt"
 wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$WORK/time.txt")
 rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$WORK/time.txt")
+user=$(sed -n 's/.*User time (seconds): //p' "$WORK/time.txt")
+sys=$(sed -n 's/.*System time (seconds): //p' "$WORK/time.txt")
 seconds=$(echo "$wall" | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f", s }')
 verdict=$(awk -v s="$seconds" -v t="$TARGET_SECONDS" 'BEGIN { print (s <= t) ? "within target" : "OVER TARGET" }')
-echo "host decode: $N dumps in one process (JVM start included): ${seconds} s wall, peak RSS $((rss / 1024)) MiB; target <= ${TARGET_SECONDS} s: $verdict"
+echo "host decode: $N dumps in one process (JVM start included): ${seconds} s wall (CPU ${user} s user + ${sys} s sys," \
+     "load average $(cut -d' ' -f1 /proc/loadavg) on $(nproc) CPUs), peak RSS $((rss / 1024)) MiB; target <= ${TARGET_SECONDS} s: $verdict"
 
 # One cold 'virtcpu host' run, as a script would make it per machine.
 one=$(ls "$WORK/dumps" | head -n 1)
