@@ -5,7 +5,6 @@ import dev.virtcpu.analysis.rules.Rules;
 import dev.virtcpu.analysis.schema.SchemaProblem;
 import dev.virtcpu.hosts.HostSet;
 import dev.virtcpu.hosts.Problem;
-import dev.virtcpu.model.ArchMap;
 import dev.virtcpu.xml.XmlDocument;
 import dev.virtcpu.xml.XmlElement;
 import dev.virtcpu.xml.XmlParser;
@@ -29,7 +28,6 @@ public final class Analyzer {
 
     public static DocumentAnalysis analyze(XmlDocument doc, AnalysisContext context) {
         FindingSink sink = new FindingSink(context);
-        String text = doc.text();
         XmlElement root = doc.rootElement();
         boolean domain = root != null && root.name().equals("domain");
         // Other XML (pom.xml, networks, host descriptions…) is not ours: say nothing about it.
@@ -41,13 +39,16 @@ public final class Analyzer {
         for (int i = 1; i < cpus.size(); i++) {
             sink.add(Codes.INVALID_ELEMENT, Ranges.name(cpus.get(i)), "a domain has one <cpu>; libvirt ignores this one");
         }
-        ArchMap x86 = context.map().x86();
         if (context.domainSchema() != null && doc.problems().isEmpty()) schema(doc, context, sink);
         hostSetProblems(cpus, context, sink);
         for (XmlElement cpu : cpus) {
-            new StructureChecks(text, x86, sink).check(cpu);
+            CpuContext c = new CpuContext(doc, cpu, context, sink);
+            int mark = sink.mark();
+            Rules.checkDefinition(c);
+            sink.sortFrom(mark);
+            // After the definition rules: the schema check reports only what they did not.
             CpuSchemaChecks.check(doc, cpu, sink);
-            Rules.check(new CpuContext(doc, cpu, context, sink));
+            Rules.checkHosts(c);
         }
         return new DocumentAnalysis(doc, true, cpus, sink.findings(), context);
     }

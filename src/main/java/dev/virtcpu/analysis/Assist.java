@@ -1,5 +1,6 @@
 package dev.virtcpu.analysis;
 
+import dev.virtcpu.analysis.rules.CpuValues;
 import dev.virtcpu.analysis.rules.Rule;
 import dev.virtcpu.analysis.rules.Rules;
 import dev.virtcpu.cpu.CpuFormatter;
@@ -19,11 +20,11 @@ import java.util.Map;
 /** Completion and hover at an offset of a domain document. */
 public final class Assist {
     private static final Map<String, List<String>> VALUES = Map.ofEntries(
-            Map.entry("cpu@mode", StructureChecks.MODES), Map.entry("cpu@match", StructureChecks.MATCHES),
-            Map.entry("cpu@check", StructureChecks.CHECKS), Map.entry("cpu@migratable", StructureChecks.SWITCH),
-            Map.entry("cpu@deprecated_features", StructureChecks.SWITCH), Map.entry("model@fallback", StructureChecks.FALLBACKS),
-            Map.entry("feature@policy", StructureChecks.POLICIES), Map.entry("cache@mode", StructureChecks.CACHE_MODES),
-            Map.entry("cache@level", List.of("1", "2", "3")), Map.entry("maxphysaddr@mode", StructureChecks.MAXPHYSADDR_MODES));
+            Map.entry("cpu@mode", CpuValues.MODES), Map.entry("cpu@match", CpuValues.MATCHES),
+            Map.entry("cpu@check", CpuValues.CHECKS), Map.entry("cpu@migratable", CpuValues.SWITCH),
+            Map.entry("cpu@deprecated_features", CpuValues.SWITCH), Map.entry("model@fallback", CpuValues.FALLBACKS),
+            Map.entry("feature@policy", CpuValues.POLICIES), Map.entry("cache@mode", CpuValues.CACHE_MODES),
+            Map.entry("cache@level", List.of("1", "2", "3")), Map.entry("maxphysaddr@mode", CpuValues.MAXPHYSADDR_MODES));
 
     private Assist() {
     }

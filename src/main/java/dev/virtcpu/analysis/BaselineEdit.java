@@ -1,5 +1,6 @@
 package dev.virtcpu.analysis;
 
+import dev.virtcpu.analysis.rules.CpuValues;
 import dev.virtcpu.cpu.CpuDef;
 import dev.virtcpu.cpu.CpuFeatureDef;
 import dev.virtcpu.cpu.CpuFormatter;
@@ -42,7 +43,7 @@ public final class BaselineEdit {
         }
         StringBuilder sb = new StringBuilder("<cpu mode='custom' match='exact'");
         String check = cpu.attr("check");
-        if (check != null && StructureChecks.CHECKS.contains(check)) sb.append(" check='").append(check).append('\'');
+        if (check != null && CpuValues.CHECKS.contains(check)) sb.append(" check='").append(check).append('\'');
         sb.append('>').append(nl);
         sb.append(in).append("<model fallback='").append(baseline.fallback == null ? "allow" : baseline.fallback).append("'>")
                 .append(CpuFormatter.escape(baseline.model)).append("</model>").append(nl);

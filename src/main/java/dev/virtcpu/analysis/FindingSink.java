@@ -41,6 +41,16 @@ public final class FindingSink {
         findings.add(new Finding(code, s, range[0], range[1], Printable.message(message), related, fixes));
     }
 
+    /** The number of findings listed so far (a mark for {@link #sortFrom}). */
+    public int mark() {
+        return findings.size();
+    }
+
+    /** Puts the findings listed since {@code mark} in document order (stable: ties keep their order). */
+    public void sortFrom(int mark) {
+        findings.subList(mark, findings.size()).sort(java.util.Comparator.comparingInt(Finding::start));
+    }
+
     /** The findings, and one for those past the cap (with the worst severity among them). */
     public List<Finding> findings() {
         if (unlisted == 0) return findings;

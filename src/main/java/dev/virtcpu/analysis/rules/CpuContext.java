@@ -7,7 +7,6 @@ import dev.virtcpu.analysis.Fix;
 import dev.virtcpu.analysis.LineEdits;
 import dev.virtcpu.analysis.Ranges;
 import dev.virtcpu.analysis.Related;
-import dev.virtcpu.analysis.StructureChecks;
 import dev.virtcpu.analysis.TextEdit;
 import dev.virtcpu.hosts.HostSet;
 import dev.virtcpu.model.ArchMap;
@@ -98,10 +97,10 @@ public final class CpuContext {
 
     public boolean isCustom() { return mode().equals("custom"); }
 
-    public boolean modeIsValid() { return StructureChecks.MODES.contains(mode()); }
+    public boolean modeIsValid() { return CpuValues.MODES.contains(mode()); }
 
     /** The {@code <model>} text, or null when there is none or it is empty. */
-    public String modelName() { return StructureChecks.modelName(cpu); }
+    public String modelName() { return CpuValues.modelName(cpu); }
 
     /** The model in the map, or null (no model, or an unknown one). */
     public Model model() { return map.model(modelName()); }
@@ -118,6 +117,35 @@ public final class CpuContext {
 
     public boolean isStrict() { return "strict".equals(cpu.attr("match")); }
 
+    /** The mode as the structural checks read it: an invalid mode is reported, then taken as custom. */
+    public String parsedMode() {
+        String m = CpuValues.valid(cpu, "mode", CpuValues.MODES);
+        return m == null ? "custom" : m;
+    }
+
+    /** host-passthrough or maximum: the guest gets the host's CPU, models and most features mean nothing. */
+    public boolean isPassthrough() {
+        return mode().equals("host-passthrough") || mode().equals("maximum");
+    }
+
+    /**
+     * The model libvirt will use for the structural checks: none in passthrough modes, and the name
+     * looked up without surrounding whitespace (the whitespace itself is reported).
+     */
+    public Model declaredModel() {
+        String name = modelName();
+        return name == null || isPassthrough() ? null : map.model(name.strip());
+    }
+
+    /** The vendor a custom CPU asks for: its {@code <vendor>} text, else its model's vendor, else null. */
+    public String declaredVendor() {
+        XmlElement v = cpu.element("vendor");
+        String vendor = v == null ? null : v.text();
+        if (vendor != null && !vendor.isEmpty()) return vendor;
+        Model m = declaredModel();
+        return m != null && m.vendor() != null ? m.vendor().name() : null;
+    }
+
     /** The {@code <feature>} elements with a known name and a valid policy (missing policy: require). */
     public List<GuestFeature> features() {
         if (features == null) {
@@ -126,7 +154,7 @@ public final class CpuContext {
                 Feature feature = map.feature(f.attr("name"));
                 String policy = f.attr("policy") == null ? "require" : f.attr("policy");
                 if (feature == null) unknownFeature = true;
-                if (feature != null && StructureChecks.POLICIES.contains(policy)) features.add(new GuestFeature(f, feature, policy));
+                if (feature != null && CpuValues.POLICIES.contains(policy)) features.add(new GuestFeature(f, feature, policy));
             }
         }
         return features;

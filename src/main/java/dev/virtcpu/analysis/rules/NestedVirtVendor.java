@@ -1,13 +1,30 @@
 package dev.virtcpu.analysis.rules;
 
+import dev.virtcpu.analysis.Fix;
 import dev.virtcpu.analysis.Severity;
+import java.util.List;
 
-/** vmx is Intel's and svm is AMD's virtualization extension; the other vendor's hosts never have it. */
+/** vmx (Intel's) or svm (AMD's) virtualization extension required of a CPU of the other vendor. */
 public final class NestedVirtVendor extends Rule {
     public NestedVirtVendor() {
         super("nested-virt-vendor", Severity.WARNING, "vmx is Intel's and svm is AMD's virtualization extension; the other vendor's hosts never have it.", """
                 Nested virtualization needs the host vendor's extension: vmx on Intel, svm on AMD. Requiring the
                 other one on a CPU of this vendor can never be satisfied by any host. The quick fix switches to the
                 right one.""");
+    }
+
+    @Override
+    public void check(CpuContext c) {
+        String vendor = c.declaredVendor();
+        if (vendor == null) return;
+        for (CpuContext.GuestFeature f : c.features()) {
+            String name = f.feature().name();
+            if (!f.wanted() || !((name.equals("vmx") && vendor.equals("AMD")) || (name.equals("svm") && vendor.equals("Intel")))) continue;
+            String other = name.equals("vmx") ? "svm" : "vmx";
+            int[] range = c.valueRange(f.element().attribute("name"));
+            c.report(this, range, name + " is " + (name.equals("vmx") ? "Intel" : "AMD") + "'s virtualization extension; "
+                    + vendor + " CPUs provide " + other + " instead",
+                    List.of(new Fix("Change to '" + other + "'", List.of(c.replace(range, other)), true, false)));
+        }
     }
 }
