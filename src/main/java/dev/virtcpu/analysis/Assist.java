@@ -7,6 +7,7 @@ import dev.virtcpu.cpu.CpuFormatter;
 import dev.virtcpu.hosts.HostSet;
 import dev.virtcpu.model.ArchMap;
 import dev.virtcpu.model.Feature;
+import dev.virtcpu.model.MapHistory;
 import dev.virtcpu.model.Model;
 import dev.virtcpu.model.Vendor;
 import dev.virtcpu.xml.XmlAttribute;
@@ -108,14 +109,20 @@ public final class Assist {
         XmlAttribute attr = attributeAt(e, offset);
         if (attr != null && e.name().equals("feature") && attr.name().equals("name") && attr.value() != null) {
             Feature f = map.feature(attr.value());
+            String first = MapHistory.bundled().featureSince(map.name(), attr.value());
+            if (f == null && first != null) {
+                return new Hover(Docs.elsewhere("feature", attr.value(), first, targetName(ctx)), attr.valueStart(), attr.valueEnd());
+            }
             if (f == null) return null;
             return new Hover(Docs.feature(map, f, ctx), attr.valueStart(), attr.valueEnd());
         }
         if (e.name().equals("model") && e.parent() != null && e.parent().name().equals("cpu") && offset >= e.contentStart()
                 && offset <= e.contentEnd()) {
             Model m = map.model(e.text().strip());
-            if (m == null) return null;
             int[] r = Ranges.text(e, doc.text());
+            String first = MapHistory.bundled().modelSince(map.name(), e.text().strip());
+            if (m == null && first != null) return new Hover(Docs.elsewhere("model", e.text().strip(), first, targetName(ctx)), r[0], r[1]);
+            if (m == null) return null;
             return new Hover(Docs.model(map, m, ctx), r[0], r[1]);
         }
         return null;
@@ -127,8 +134,10 @@ public final class Assist {
         for (Model m : map.models()) {
             List<HostSet.HostData> lacking = Docs.hostsLackingModel(m, eval);
             boolean all = total > 0 && lacking.isEmpty();
+            String since = Docs.since(MapHistory.bundled().modelSince(map.name(), m.name()));
             String detail = (m.vendor() == null ? "generic" : m.vendor().name())
-                    + (total > 0 ? " · runs on " + (total - lacking.size()) + "/" + total + " hosts" : "");
+                    + (total > 0 ? " · runs on " + (total - lacking.size()) + "/" + total + " hosts" : "")
+                    + (since == null ? "" : " · " + since);
             String rank = (total == 0 ? "1" : all ? "0" : "2") + String.format("%04d", map.models().size() - m.index());
             out.add(new Completion(m.name(), Completion.Kind.MODEL, detail, lazyDocs ? null : Docs.model(map, m, ctx), rank, s, t,
                     m.name(), false));
@@ -141,7 +150,9 @@ public final class Assist {
         for (Feature f : map.features()) {
             int have = 0;
             if (eval != null) for (HostSet.HostData h : eval.usable()) if (h.has(f.index())) have++;
-            String detail = (f.hasLocation() ? f.location() : "feature") + (total > 0 ? " · on " + have + "/" + total + " hosts" : "");
+            String since = Docs.since(MapHistory.bundled().featureSince(map.name(), f.name()));
+            String detail = (f.hasLocation() ? f.location() : "feature") + (total > 0 ? " · on " + have + "/" + total + " hosts" : "")
+                    + (since == null ? "" : " · " + since);
             String rank = (total == 0 ? "1" : have == total ? "0" : "2") + f.name();
             out.add(new Completion(f.name(), Completion.Kind.FEATURE, detail, null, rank, s, t, f.name(), false));
         }
@@ -184,6 +195,11 @@ public final class Assist {
         out.add(new Completion("cpu", Completion.Kind.SNIPPET, "baseline of host set '" + ctx.hostSetName() + "': "
                 + BaselineEdit.summary(eval.baseline()), "```xml\n" + formatted + "\n```", "0", s, offset,
                 formatted.replace("$", "\\$"), true));
+    }
+
+    /** "libvirt 9.0.0" or the CPU map's directory. */
+    private static String targetName(AnalysisContext ctx) {
+        return ctx.map().libvirtVersion() == null ? "the CPU map " + ctx.map().source() : "libvirt " + ctx.map().libvirtVersion();
     }
 
     private static boolean inDomain(XmlElement e) {

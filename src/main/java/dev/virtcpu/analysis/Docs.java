@@ -3,6 +3,7 @@ package dev.virtcpu.analysis;
 import dev.virtcpu.hosts.HostSet;
 import dev.virtcpu.model.ArchMap;
 import dev.virtcpu.model.Feature;
+import dev.virtcpu.model.MapHistory;
 import dev.virtcpu.model.Model;
 
 import java.util.ArrayList;
@@ -36,6 +37,8 @@ final class Docs {
             sb.append("\n- removed (disabled in guests): ").append(String.join(", ", r));
         }
         if (!m.decodeGuest()) sb.append("\n- never chosen by a baseline (libvirt decodes guests to another model)");
+        String since = since(MapHistory.bundled().modelSince(map.name(), m.name()));
+        if (since != null) sb.append("\n- ").append(since);
         HostSet.Evaluation eval = ctx == null ? null : ctx.evaluation();
         if (eval != null && !eval.usable().isEmpty()) {
             List<HostSet.HostData> lacking = hostsLackingModel(m, eval);
@@ -56,11 +59,29 @@ final class Docs {
         return sb.toString();
     }
 
+    /**
+     * "since libvirt 11.3.0 (not in 9.0.0)" for a name the oldest bundled release lacks; null for
+     * names every bundled release has (or none).
+     */
+    static String since(String first) {
+        MapHistory h = MapHistory.bundled();
+        String previous = first == null ? null : h.previous(first);
+        return previous == null ? null : "since libvirt " + first + " (not in " + previous + ")";
+    }
+
+    /** A model or feature the map in use lacks but a bundled release has: where it comes from. */
+    static String elsewhere(String kind, String name, String first, String target) {
+        return "**" + name + "** — CPU " + kind + " of libvirt " + first + " and later; not in " + target
+                + ", which the domain is checked against";
+    }
+
     static String feature(ArchMap map, Feature f, AnalysisContext ctx) {
         StringBuilder sb = new StringBuilder("**").append(f.name()).append("** — CPU feature");
         if (f.hasLocation()) sb.append("\n\n- ").append(f.location());
         if (!f.migratable()) sb.append("\n- blocks live migration (migratable='no')");
         if (!f.aliases().isEmpty()) sb.append("\n- also spelled (not accepted by libvirt): ").append(String.join(", ", f.aliases()));
+        String since = since(MapHistory.bundled().featureSince(map.name(), f.name()));
+        if (since != null) sb.append("\n- ").append(since);
         List<String> models = new ArrayList<>();
         for (Model m : map.models()) {
             if (m.data().contains(f.index()) && m.aliasOf() == null) models.add(m.name());

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class LintLibvirtTargetTest {
     private static final String ROOT = Fixtures.ROOT + "/libvirt-target";
 
-    /** File name → the messages of its unknown-model findings. */
+    /** File name → the messages of its unknown-in-target findings. */
     private static Map<String, List<String>> unknownModels(String... args) {
         List<String> all = new ArrayList<>(List.of("--format", "json"));
         all.addAll(List.of(args));
@@ -32,7 +32,7 @@ class LintLibvirtTargetTest {
             String file = f.get("path").asText();
             List<String> messages = new ArrayList<>();
             for (JsonNode finding : f.get("findings")) {
-                if (finding.get("code").asText().equals("unknown-model")) messages.add(finding.get("message").asText());
+                if (finding.get("code").asText().equals("unknown-in-target")) messages.add(finding.get("message").asText());
             }
             out.put(file.substring(file.indexOf("domains/")), messages);
         }

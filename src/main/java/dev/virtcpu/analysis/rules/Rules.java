@@ -17,6 +17,7 @@ public final class Rules {
             new UnknownModel(),
             new UnknownFeature(),
             new FeatureAlias(),
+            new UnknownInTarget(),
             new UnknownVendor(),
             new InvalidValue(),
             new ModelNameAttribute(),

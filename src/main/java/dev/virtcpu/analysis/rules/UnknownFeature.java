@@ -23,7 +23,8 @@ public final class UnknownFeature extends Rule {
         for (XmlElement f : c.cpu().elements("feature")) {
             XmlAttribute nameAttr = f.attribute("name");
             String name = nameAttr == null ? null : nameAttr.value();
-            if (name == null || name.isEmpty() || c.map().feature(name) != null || c.map().featureByAlias(name) != null) continue;
+            if (name == null || name.isEmpty() || c.map().feature(name) != null || c.map().featureByAlias(name) != null
+                    || UnknownInTarget.knownElsewhere(c, name, false)) continue;
             int[] range = c.valueRange(nameAttr);
             List<String> names = new ArrayList<>();
             for (Feature x : c.map().features()) names.add(x.name());

@@ -30,7 +30,7 @@ public final class UnknownModel extends Rule {
                             name.strip())), true, true)));
             return;
         }
-        if (c.map().model(name) != null) return;
+        if (c.map().model(name) != null || UnknownInTarget.knownElsewhere(c, name, true)) return;
         List<String> close = Suggestions.closest(name, c.map().modelsByName().keySet(), 3);
         List<Fix> fixes = new ArrayList<>();
         for (String s : close) {
