@@ -39,6 +39,15 @@ class HostCommandTest {
     }
 
     @Test
+    void crlfAndLoneCrLineBreaksReadTheSame() throws IOException {
+        String text = Files.readString(LIVE.resolve("cpuid-1r.txt"));
+        for (String newline : new String[]{"\r\n", "\r"}) {
+            CliRun run = CliRun.withInput(text.replace("\n", newline), "host", "--cpu-map", TestMaps.system900Dir().toString(), "-");
+            assertEquals(Files.readString(LIVE.resolve("host-9.0.0.xml")), run.out(), run.err());
+        }
+    }
+
+    @Test
     void outputOfEveryCpuIsReadUpToTheSecondCpu() throws IOException {
         String oneCpu = Files.readString(LIVE.resolve("cpuid-1r.txt"));
         String body = oneCpu.substring(oneCpu.indexOf('\n') + 1);

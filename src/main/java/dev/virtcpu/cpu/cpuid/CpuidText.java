@@ -32,7 +32,7 @@ public final class CpuidText {
     /** @param name the input's name as the user gave it (used in messages) */
     public static CpuData parse(String text, String name) throws InputException {
         CpuData.Builder b = new CpuData.Builder();
-        String[] lines = text.split("\r?\n|\r", -1);
+        String[] lines = lines(text);
         int last = lines.length - 1;
         while (last >= 0 && lines[last].isBlank()) last--;
         int headers = 0;
@@ -51,6 +51,22 @@ public final class CpuidText {
         CpuData data = b.build();
         checkComplete(data, name);
         return data;
+    }
+
+    /** The lines of the text, whatever its line breaks (LF, CRLF or CR). */
+    private static String[] lines(String text) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                out.add(text.substring(start, i));
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') i++;
+                start = i + 1;
+            }
+        }
+        out.add(text.substring(start));
+        return out.toArray(String[]::new);
     }
 
     /**

@@ -34,9 +34,17 @@ public final class HostDecoder {
     /** Decodes with the map's x86 part, as the map's libvirt release reports it (when the map knows its release). */
     public static CpuDef decode(CpuMap map, CpuData data) throws LibvirtException {
         CpuDef cpu = decode(map.x86(), data);
-        LibvirtVersion release = LibvirtVersion.parse(map.libvirtVersion());
-        if (release != null && release.isBefore(FIRST_WITH_SIGNATURE)) cpu.signature = null;
+        if (map.libvirtVersion() != null && !SIGNATURE_PRINTED.computeIfAbsent(map.libvirtVersion(), HostDecoder::printsSignature)) {
+            cpu.signature = null;
+        }
         return cpu;
+    }
+
+    private static final Map<String, Boolean> SIGNATURE_PRINTED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static boolean printsSignature(String version) {
+        LibvirtVersion release = LibvirtVersion.parse(version);
+        return release == null || !release.isBefore(FIRST_WITH_SIGNATURE);
     }
 
     public static CpuDef decode(ArchMap map, CpuData data) throws LibvirtException {
