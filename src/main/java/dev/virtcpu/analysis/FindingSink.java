@@ -31,7 +31,16 @@ public final class FindingSink {
     }
 
     public void add(String code, int[] range, String message, List<Related> related, List<Fix> fixes) {
-        Severity s = context.severityOf(code);
+        add(code, context.severityOf(code), range, message, related, fixes);
+    }
+
+    /**
+     * A finding whose severity depends on the case ({@code defaultSeverity}, e.g. an error for one
+     * kind and info for another); a severity configured for the code still wins.
+     */
+    public void add(String code, Severity defaultSeverity, int[] range, String message, List<Related> related, List<Fix> fixes) {
+        Severity configured = context.severities() == null ? null : context.severities().get(code);
+        Severity s = configured != null ? configured : defaultSeverity;
         if (s == Severity.OFF) return;
         if (findings.size() >= MAX_FINDINGS) {
             if (unlisted++ == 0) firstUnlisted = range[0];

@@ -7,6 +7,7 @@ import dev.virtcpu.analysis.Fix;
 import dev.virtcpu.analysis.LineEdits;
 import dev.virtcpu.analysis.Ranges;
 import dev.virtcpu.analysis.Related;
+import dev.virtcpu.analysis.Severity;
 import dev.virtcpu.analysis.TextEdit;
 import dev.virtcpu.hosts.HostSet;
 import dev.virtcpu.model.ArchMap;
@@ -223,6 +224,11 @@ public final class CpuContext {
 
     public void report(Rule rule, int[] range, String message, List<Related> related, List<Fix> fixes) {
         sink.add(rule.code(), range, message, related, fixes);
+    }
+
+    /** A finding of this case's own severity (the rule's kinds differ); a configured severity still wins. */
+    public void report(Rule rule, Severity severity, int[] range, String message, List<Fix> fixes) {
+        sink.add(rule.code(), severity, range, message, List.of(), fixes);
     }
 
     // ---- ranges and edits ------------------------------------------------------------------------

@@ -29,7 +29,8 @@ public final class Rules {
             new MisplacedAttribute(),
             new InvalidElement(),
             new NestedVirtVendor(),
-            new ModelVendorMismatch());
+            new ModelVendorMismatch(),
+            new PolicyLogic());
 
     private static final List<Rule> HOSTS = List.of(
             new HostCpuHeterogeneous(),
