@@ -29,8 +29,7 @@ public final class Rules {
             new MisplacedAttribute(),
             new InvalidElement(),
             new NestedVirtVendor(),
-            new ModelVendorMismatch(),
-            new PolicyLogic());
+            new ModelVendorMismatch());
 
     private static final List<Rule> HOSTS = List.of(
             new HostCpuHeterogeneous(),
@@ -41,6 +40,7 @@ public final class Rules {
             new HostForbiddenFeature(),
             new MigrationBlocker(),
             new HostStrictExtra(),
+            new PolicyLogic(),
             new HostSetSummary(),
             new HostSetUnknown(),
             new HostSetProblem(),
