@@ -40,10 +40,10 @@ for xml in *.xml; do
             log=/var/log/libvirt/qemu/$name.log
             record "$case.qemu-9.0.0.start.txt" "virsh -c qemu:///system start $name" virsh -c qemu:///system start "$name"
             sleep 1
-            # The log keeps every start of the domain: read the last one.
+            # The log keeps every start of the domain: the -smp/-numa lines of the last one.
             { echo "QEMU arguments (from $log):"
-              awk '/starting up libvirt/ { last = "" } { last = last $0 "\n" } END { printf "%s", last }' "$log" \
-                  | tr ' ' '\n' | grep -A1 -x -e '-smp' -e '-numa' | grep -v -x -e '--'; } >>"$case.qemu-9.0.0.start.txt"
+              awk '/starting up libvirt/ { last = "" } /^-(smp|numa) / { sub(/ \\$/, ""); last = last $0 "\n" }
+                   END { printf "%s", last }' "$log"; } >>"$case.qemu-9.0.0.start.txt"
             virsh -c qemu:///system destroy "$name" >/dev/null 2>&1
         fi
         virsh -c qemu:///system undefine "$name" >/dev/null 2>&1

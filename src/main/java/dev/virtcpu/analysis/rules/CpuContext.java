@@ -138,6 +138,24 @@ public final class CpuContext {
         return name == null || isPassthrough() ? null : map.model(name.strip());
     }
 
+    /**
+     * The domain's maximum vCPU count: {@code <vcpu>}'s text (its {@code current} is the number
+     * started with), 1 without {@code <vcpu>} as in libvirt, null when the text is no count.
+     */
+    public Long maxVcpus() {
+        XmlElement vcpu = vcpuElement();
+        if (vcpu == null) return 1L;
+        String t = vcpu.text().strip();
+        if (!t.matches("[0-9]{1,9}") || t.matches("0+")) return null;
+        return Long.parseLong(t);
+    }
+
+    /** The domain's {@code <vcpu>} element, or null. */
+    public XmlElement vcpuElement() {
+        XmlElement domain = cpu.parent();
+        return domain == null ? null : domain.element("vcpu");
+    }
+
     /** The vendor a custom CPU asks for: its {@code <vendor>} text, else its model's vendor, else null. */
     public String declaredVendor() {
         XmlElement v = cpu.element("vendor");
@@ -213,6 +231,11 @@ public final class CpuContext {
     }
 
     // ---- reporting ------------------------------------------------------------------------------
+
+    /** How many findings the document has so far (to tell whether a check reported any). */
+    public int findingCount() {
+        return sink.mark();
+    }
 
     public void report(Rule rule, int[] range, String message) {
         sink.add(rule.code(), range, message);

@@ -29,7 +29,9 @@ public final class Rules {
             new MisplacedAttribute(),
             new InvalidElement(),
             new NestedVirtVendor(),
-            new ModelVendorMismatch());
+            new ModelVendorMismatch(),
+            new TopologyMismatch(),
+            new NumaCells());
 
     private static final List<Rule> HOSTS = List.of(
             new HostCpuHeterogeneous(),
