@@ -16,13 +16,18 @@ import java.util.Map;
 
 /** workspace/executeCommand: the host-set commands, translated to and from the analysis layer. */
 final class Commands {
-    static final List<String> NAMES = List.of("virtcpu.hostSets", "virtcpu.baseline", "virtcpu.selectHostSet");
+    /** {@code virtcpu.showBaseline} is the code lens' command: VS Code shows the baseline in an editor, other clients get it as a message. */
+    static final List<String> NAMES = List.of("virtcpu.hostSets", "virtcpu.baseline", "virtcpu.selectHostSet", "virtcpu.showBaseline");
 
     private Commands() {
     }
 
-    /** @param onSelect run after the host set changed (recheck open documents) */
-    static Object execute(Project project, String command, List<Object> args, Path file, XmlDocument doc, Runnable onSelect) {
+    /**
+     * @param onSelect run after the host set changed (recheck open documents)
+     * @param show     shows a message to the user
+     */
+    static Object execute(Project project, String command, List<Object> args, Path file, XmlDocument doc, Runnable onSelect,
+                          java.util.function.Consumer<String> show) {
         switch (command) {
             case "virtcpu.hostSets": {
                 HostSetQueries.Sets s = HostSetQueries.sets(project, file, doc);
@@ -52,6 +57,13 @@ final class Commands {
                 result.put("hosts", b.hosts());
                 result.put("summary", b.summary());
                 return result;
+            }
+            case "virtcpu.showBaseline": {
+                HostSetQueries.BaselineAnswer b = HostSetQueries.baseline(project, file, doc, arg(args, 1));
+                show.accept(b.error() != null ? "virtcpu: no baseline: " + b.error()
+                        : "virtcpu: baseline of host set '" + b.hostSet() + "' (" + b.hosts() + " hosts): " + b.summary()
+                        + "\n" + b.xml());
+                return execute(project, "virtcpu.baseline", args, file, doc, onSelect, show);
             }
             case "virtcpu.selectHostSet":
                 project.select(file, arg(args, 1));

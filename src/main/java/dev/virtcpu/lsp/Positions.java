@@ -20,7 +20,9 @@ final class Positions {
         return new Range(position(lines, start), position(lines, end));
     }
 
+    /** The offset of a position; one out of range (negative, past a line or the document) is clamped. */
     int offset(LineMap lines, Position p) {
+        if (p.getLine() < 0) return lines.lineStart(0);
         return utf32 ? lines.offsetOfCodePointColumn(p.getLine(), p.getCharacter()) : lines.offset(p.getLine(), p.getCharacter());
     }
 }

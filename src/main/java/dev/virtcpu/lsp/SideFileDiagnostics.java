@@ -1,76 +1,86 @@
 package dev.virtcpu.lsp;
 
 import dev.virtcpu.analysis.Codes;
-import dev.virtcpu.analysis.Finding;
-import dev.virtcpu.analysis.Printable;
-import dev.virtcpu.analysis.Severity;
 import dev.virtcpu.analysis.Project;
 import dev.virtcpu.hosts.Config;
 import dev.virtcpu.hosts.HostSet;
 import dev.virtcpu.hosts.Problem;
 import dev.virtcpu.xml.LineMap;
 import org.eclipse.lsp4j.Diagnostic;
-import org.eclipse.lsp4j.PublishDiagnosticsParams;
-import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.DiagnosticSeverity;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Problems in {@code .virtcpu.json} and host files, published as diagnostics of those files (and
- * cleared once fixed), whether or not the editor has them open.
+ * Problems in {@code .virtcpu.json} and host files, as diagnostics of those files, whether or not the
+ * editor has them open (an open host file shows them next to its own diagnostics), and cleared once
+ * fixed. Kept per configuration, since each configuration reads its own files.
  */
 final class SideFileDiagnostics {
-    private final Map<String, Set<String>> published = new ConcurrentHashMap<>();
+    /** configuration key → file URI → its diagnostics. */
+    private final Map<String, Map<String, List<Diagnostic>>> byConfig = new ConcurrentHashMap<>();
 
-    void publish(LanguageClient client, Positions positions, Map<String, OpenDocument> open, Project.Resolution r) {
-        Map<Path, List<Problem>> byFile = new LinkedHashMap<>();
+    /** The problems of every configuration for a file. */
+    List<Diagnostic> of(String uri) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (Map<String, List<Diagnostic>> files : byConfig.values()) out.addAll(files.getOrDefault(uri, List.of()));
+        return out;
+    }
+
+    /**
+     * Takes the problems of a resolution's configuration and host set; returns the URIs whose
+     * diagnostics changed (to publish again), those cleared included.
+     */
+    synchronized Set<String> update(Positions positions, Map<String, OpenDocument> open, Project.Resolution r) {
         Config c = r.config();
-        if (c != null && c.file != null) {
-            List<Problem> problems = new ArrayList<>(c.problems);
-            problems.addAll(r.configProblems());
-            byFile.put(c.file, problems);
-        }
+        Map<Path, List<Problem>> byFile = new LinkedHashMap<>();
+        if (c != null && c.file != null) byFile.put(c.file, new ArrayList<>(c.problems));
         HostSet set = r.context().hostSet();
         if (set != null) {
             for (Problem p : set.problems()) {
                 if (p.file() != null) byFile.computeIfAbsent(p.file(), k -> new ArrayList<>()).add(p);
             }
         }
-        String key = c == null || c.file == null ? "" : c.file.toString();
-        Set<String> now = ConcurrentHashMap.newKeySet();
+        Map<String, List<Diagnostic>> now = new LinkedHashMap<>();
         for (Map.Entry<Path, List<Problem>> e : byFile.entrySet()) {
             String uri = e.getKey().toUri().toString();
             OpenDocument doc = open.get(uri);
-            if (doc != null && e.getKey().toString().endsWith(".xml")) continue;
             String text = doc != null ? doc.text() : read(e.getKey());
-            LineMap lines = new LineMap(text);
-            List<Diagnostic> diags = new ArrayList<>();
-            for (Problem p : e.getValue()) {
-                String code = c != null && e.getKey().equals(c.file) ? Codes.CONFIG_PROBLEM : Codes.HOST_FILE_PROBLEM;
-                Severity severity = r.context().severityOf(code);
-                if (severity == Severity.OFF) continue;
-                Finding f = new Finding(code, severity, Math.min(p.start(), text.length()), Math.min(p.end(), text.length()),
-                        Printable.message(p.message()), List.of(), List.of());
-                diags.add(new Diagnostic(positions.range(lines, f.start(), f.end()), f.message(), Translate.severity(f),
-                        Translate.SOURCE, code));
-            }
-            if (!diags.isEmpty()) now.add(uri);
-            client.publishDiagnostics(new PublishDiagnosticsParams(uri, diags));
+            String code = c != null && e.getKey().equals(c.file) ? Codes.CONFIG_PROBLEM : Codes.HOST_FILE_PROBLEM;
+            List<Diagnostic> diags = diagnostics(positions, text, e.getValue(), code);
+            if (!diags.isEmpty()) now.put(uri, diags);
         }
-        Set<String> before = published.put(key, now);
+        String key = c == null || c.file == null ? "" : c.file.toString();
+        Map<String, List<Diagnostic>> before = byConfig.put(key, now);
+        Set<String> changed = new LinkedHashSet<>(now.keySet());
         if (before != null) {
-            for (String uri : before) {
-                if (!now.contains(uri)) client.publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
+            for (Map.Entry<String, List<Diagnostic>> e : before.entrySet()) {
+                if (!e.getValue().equals(now.get(e.getKey()))) changed.add(e.getKey());
+                else if (now.containsKey(e.getKey())) changed.remove(e.getKey());
             }
         }
+        return changed;
+    }
+
+    private static List<Diagnostic> diagnostics(Positions positions, String text, List<Problem> problems, String code) {
+        LineMap lines = new LineMap(text);
+        List<Diagnostic> diags = new ArrayList<>();
+        for (Problem p : problems) {
+            int start = Math.min(p.start(), text.length());
+            int end = Math.max(start, Math.min(p.end(), text.length()));
+            diags.add(new Diagnostic(positions.range(lines, start, end), p.message(), DiagnosticSeverity.Error,
+                    Translate.SOURCE, code));
+        }
+        return diags;
     }
 
     private static String read(Path p) {

@@ -34,8 +34,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /** The LSP4J glue: keeps open documents, asks the analysis layer, translates the answers. */
 public final class VirtcpuLanguageServer implements LanguageServer, LanguageClientAware, TextDocumentService, WorkspaceService {
@@ -44,11 +42,9 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
     private final SideFileDiagnostics sideFiles = new SideFileDiagnostics();
     /** The analysis each document's published diagnostics came from (code actions and lenses reuse it). */
     private final Map<String, Analysis> analyses = new ConcurrentHashMap<>();
-    private final ExecutorService analysisThread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "virtcpu-analysis");
-        t.setDaemon(true);
-        return t;
-    });
+    /** The diagnostics of each open document's own analysis, with the version they are of. */
+    private final Map<String, Published> own = new ConcurrentHashMap<>();
+    private final AnalysisScheduler scheduler = new AnalysisScheduler(AnalysisScheduler.defaultThreads(), this::publish);
     private volatile LanguageClient client;
     private volatile Positions positions = new Positions(false);
     private volatile boolean relatedSupport = true;
@@ -113,7 +109,7 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
     public VirtcpuLanguageServer() {
         // Warm the hot paths (map, XML Schema, analysis) while the protocol layer starts up, so the
         // first document is answered quickly.
-        analysisThread.submit(() -> {
+        scheduler.submit(() -> {
             Analyzer.analyze("<domain><cpu mode='custom'><model>Haswell</model><feature policy='require' name='vmx'/></cpu></domain>",
                     project.resolve(null, null).context());
         });
@@ -139,7 +135,7 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
 
     @Override
     public void exit() {
-        analysisThread.shutdownNow();
+        scheduler.shutdown();
         System.exit(shutdown ? 0 : 1);
     }
 
@@ -167,13 +163,7 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
         String text = doc.text();
         LineMap lines = doc.lines();
         for (TextDocumentContentChangeEvent change : params.getContentChanges()) {
-            if (change.getRange() == null) {
-                text = change.getText();
-            } else {
-                int s = positions.offset(lines, change.getRange().getStart());
-                int e = positions.offset(lines, change.getRange().getEnd());
-                text = text.substring(0, s) + change.getText() + text.substring(Math.max(s, e));
-            }
+            text = Edits.apply(text, lines, positions, change);
             lines = new LineMap(text);
         }
         documents.put(uri, new OpenDocument(uri, params.getTextDocument().getVersion(), text, lines));
@@ -185,7 +175,9 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
         String uri = params.getTextDocument().getUri();
         documents.remove(uri);
         analyses.remove(uri);
-        if (client != null) client.publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
+        own.remove(uri);
+        scheduler.forget(uri);
+        send(uri);
     }
 
     @Override
@@ -198,7 +190,7 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
     }
 
     private void schedule(String uri) {
-        analysisThread.submit(() -> publish(uri));
+        scheduler.schedule(uri);
     }
 
     private void scheduleAll() {
@@ -222,12 +214,30 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
                         a.analysis().cpus().get(0).nameEnd(), a.configProblem(), List.of(), List.of());
                 diags.add(Translate.diagnostic(doc, positions, f, relatedSupport));
             }
-            client.publishDiagnostics(new PublishDiagnosticsParams(uri, diags, doc.version()));
-            sideFiles.publish(client, positions, documents, a.resolution());
+            own.put(uri, new Published(doc.version(), diags));
+            send(uri);
+            for (String changed : sideFiles.update(positions, documents, a.resolution())) {
+                if (!changed.equals(uri)) send(changed);
+            }
         } catch (RuntimeException | Error e) {
             System.err.println("virtcpu lsp: analysis of " + uri + " failed: " + e);
             e.printStackTrace(System.err);
         }
+    }
+
+    /** Diagnostics of one version of a document. */
+    private record Published(int version, List<Diagnostic> diagnostics) {
+    }
+
+    /** Publishes a file's diagnostics: its own (when open and analysed) and those of its host-file or configuration problems. */
+    private synchronized void send(String uri) {
+        LanguageClient c = client;
+        if (c == null) return;
+        Published mine = own.get(uri);
+        List<Diagnostic> all = new ArrayList<>(mine == null ? List.of() : mine.diagnostics());
+        all.addAll(sideFiles.of(uri));
+        c.publishDiagnostics(mine == null ? new PublishDiagnosticsParams(uri, all)
+                : new PublishDiagnosticsParams(uri, all, mine.version()));
     }
 
     private record Analysis(OpenDocument doc, DocumentAnalysis analysis, Project.Resolution resolution, String configProblem) {
@@ -407,7 +417,10 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
             String uri = Commands.arg(args, 0);
             OpenDocument doc = uri == null ? null : documents.get(uri);
             XmlDocument xml = doc == null ? null : XmlParser.parse(doc.text());
-            return Commands.execute(project, params.getCommand(), args, uri == null ? null : path(uri), xml, this::scheduleAll);
+            return Commands.execute(project, params.getCommand(), args, uri == null ? null : path(uri), xml, this::scheduleAll,
+                    message -> {
+                        if (client != null) client.showMessage(new MessageParams(MessageType.Info, message));
+                    });
         });
     }
 }

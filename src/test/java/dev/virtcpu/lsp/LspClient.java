@@ -49,6 +49,7 @@ public final class LspClient implements AutoCloseable {
     private final Map<Integer, CompletableFuture<JsonObject>> pending = new ConcurrentHashMap<>();
     private final List<Received> notifications = new ArrayList<>();
     private final List<String> violations = new ArrayList<>();
+    private final List<JsonObject> idless = new ArrayList<>();
     private final StringBuffer stderr = new StringBuffer();
     private final Thread reader;
 
@@ -125,6 +126,45 @@ public final class LspClient implements AutoCloseable {
         m.addProperty("method", method);
         if (params != null) m.add("params", GSON.toJsonTree(params));
         send(m);
+    }
+
+    /** Bytes as they are, framing and all (to send damaged frames). */
+    public void sendRaw(byte[] bytes) {
+        synchronized (in) {
+            try {
+                in.write(bytes);
+                in.flush();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot write to the server: " + e + "\nstderr:\n" + stderr, e);
+            }
+        }
+    }
+
+    /** A well-formed frame around a body. */
+    public static byte[] frame(String body) {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        return (("Content-Length: " + b.length + "\r\n\r\n") + body).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The future of the response to a request sent raw with this id. */
+    public CompletableFuture<JsonObject> expect(int id) {
+        CompletableFuture<JsonObject> f = new CompletableFuture<>();
+        pending.put(id, f);
+        return f;
+    }
+
+    public int nextId() {
+        return ids.incrementAndGet();
+    }
+
+    /** Responses with a null id (JSON-RPC's answer to a message that could not be read). */
+    public synchronized List<JsonObject> idlessResponses() { return new ArrayList<>(idless); }
+
+    /** Closes the server's standard input (a client that goes away without exit). */
+    public void closeInput() throws IOException {
+        synchronized (in) {
+            in.close();
+        }
     }
 
     private void send(JsonObject m) {
@@ -235,6 +275,11 @@ public final class LspClient implements AutoCloseable {
         } else if (hasId) {
             CompletableFuture<JsonObject> f = pending.remove(m.get("id").getAsInt());
             if (f != null) f.complete(m);
+        } else if (m.has("result") || m.has("error")) {
+            synchronized (this) {
+                idless.add(m);
+                notifyAll();
+            }
         } else {
             violation("neither request, response nor notification: " + m);
         }

@@ -28,132 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The language server as editors run it: {@code virtcpu lsp} in its own process, spoken to over
  * stdio. Each test starts a server on a fresh copy of examples/ and kills it afterwards.
  */
-class LspEndToEndTest {
-    static final Object MINIMAL_CAPABILITIES = obj();
-    static final Object FULL_CAPABILITIES = obj(
-            "general", obj("positionEncodings", List.of("utf-32")),
-            "textDocument", obj(
-                    "synchronization", obj("didSave", true, "dynamicRegistration", true),
-                    "completion", obj("completionItem", obj("snippetSupport", true, "documentationFormat", List.of("markdown", "plaintext"))),
-                    "hover", obj("contentFormat", List.of("markdown", "plaintext")),
-                    "publishDiagnostics", obj("relatedInformation", true, "versionSupport", true),
-                    "codeAction", obj("codeActionLiteralSupport", obj("codeActionKind", obj("valueSet", List.of("quickfix"))))),
-            "workspace", obj("configuration", true, "workspaceFolders", true, "applyEdit", true,
-                    "didChangeWatchedFiles", obj("dynamicRegistration", true)),
-            "window", obj("workDoneProgress", true));
-
-    @TempDir
-    Path tmp;
-    Path examples;
-    LspClient client;
-
-    @BeforeEach
-    void copyExamples() throws IOException {
-        examples = tmp.resolve("examples");
-        Path source = projectDir().resolve("examples");
-        try (Stream<Path> s = Files.walk(source)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                Path target = examples.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
-    }
-
-    @AfterEach
-    void killServer() {
-        if (client != null) client.close();
-    }
-
-    static Path projectDir() {
-        String p = System.getProperty("virtcpu.projectDir");
-        return (p == null ? Path.of("") : Path.of(p)).toAbsolutePath().normalize();
-    }
-
-    // ---- helpers -----------------------------------------------------------------------------
-
-    JsonObject start(Object capabilities) throws Exception {
-        client = LspClient.start(LspClient.serverCommand(), tmp);
-        JsonObject result = client.call("initialize", obj("processId", ProcessHandle.current().pid(),
-                "rootUri", examples.toUri().toString(), "capabilities", capabilities)).getAsJsonObject();
-        client.notify("initialized", obj());
-        return result;
-    }
-
-    String uri(String relative) {
-        return examples.resolve(relative).toUri().toString();
-    }
-
-    String read(String relative) throws IOException {
-        return Files.readString(examples.resolve(relative), StandardCharsets.UTF_8);
-    }
-
-    /** didOpen; returns the first diagnostics published for that version. */
-    JsonObject open(String uri, String text) throws Exception {
-        int mark = client.mark();
-        client.notify("textDocument/didOpen", obj("textDocument", obj("uri", uri, "languageId", "xml", "version", 1, "text", text)));
-        return client.awaitDiagnostics(mark, uri, p -> true).params();
-    }
-
-    static List<JsonObject> diagnostics(JsonObject published) {
-        List<JsonObject> out = new ArrayList<>();
-        for (JsonElement e : published.getAsJsonArray("diagnostics")) out.add(e.getAsJsonObject());
-        return out;
-    }
-
-    static List<String> codes(JsonObject published) {
-        return diagnostics(published).stream().map(d -> d.get("code").getAsString()).toList();
-    }
-
-    static Map<String, Object> position(int line, int character) {
-        return obj("line", line, "character", character);
-    }
-
-    Map<String, Object> at(String uri, int line, int character) {
-        return obj("textDocument", obj("uri", uri), "position", position(line, character));
-    }
-
-    /** Zero-based (line, UTF-16 column) of the first occurrence of {@code needle}, plus {@code delta} columns. */
-    static int[] find(String text, String needle, int delta) {
-        int i = text.indexOf(needle);
-        assertTrue(i >= 0, "no " + needle);
-        int line = 0;
-        int ls = 0;
-        for (int k = 0; k < i; k++) {
-            if (text.charAt(k) == '\n') {
-                line++;
-                ls = k + 1;
-            }
-        }
-        return new int[]{line, i - ls + delta};
-    }
-
-    static int offset(String text, JsonObject position) {
-        int line = position.get("line").getAsInt();
-        int i = 0;
-        for (int l = 0; l < line; l++) i = text.indexOf('\n', i) + 1;
-        return i + position.get("character").getAsInt();
-    }
-
-    static List<String> labels(JsonElement completion) {
-        JsonArray items = completion.isJsonArray() ? completion.getAsJsonArray() : completion.getAsJsonObject().getAsJsonArray("items");
-        List<JsonObject> sorted = new ArrayList<>();
-        for (JsonElement e : items) sorted.add(e.getAsJsonObject());
-        sorted.sort((a, b) -> sortKey(a).compareTo(sortKey(b)));
-        return sorted.stream().map(o -> o.get("label").getAsString()).toList();
-    }
-
-    static JsonObject item(JsonElement completion, String label) {
-        for (JsonElement e : completion.getAsJsonObject().getAsJsonArray("items")) {
-            if (e.getAsJsonObject().get("label").getAsString().equals(label)) return e.getAsJsonObject();
-        }
-        throw new AssertionError("no completion " + label);
-    }
-
-    private static String sortKey(JsonObject item) {
-        return item.has("sortText") ? item.get("sortText").getAsString() : item.get("label").getAsString();
-    }
-
+class LspEndToEndTest extends LspServerTestBase {
     // ---- initialize --------------------------------------------------------------------------
 
     @Test
@@ -164,7 +39,7 @@ class LspEndToEndTest {
         assertTrue(caps.has("completionProvider"));
         assertTrue(caps.get("hoverProvider").getAsBoolean());
         assertTrue(caps.has("codeActionProvider"));
-        assertEquals(List.of("virtcpu.hostSets", "virtcpu.baseline", "virtcpu.selectHostSet"),
+        assertEquals(List.of("virtcpu.hostSets", "virtcpu.baseline", "virtcpu.selectHostSet", "virtcpu.showBaseline"),
                 caps.getAsJsonObject("executeCommandProvider").getAsJsonArray("commands").asList().stream().map(JsonElement::getAsString).toList());
     }
 
@@ -445,6 +320,39 @@ class LspEndToEndTest {
         assertEquals("Haswell-noTSX-IBRS", sets.get(0).getAsJsonObject().get("baselineModel").getAsString());
         assertEquals("lab", sets.get(1).getAsJsonObject().get("name").getAsString());
         assertEquals(3, sets.get(1).getAsJsonObject().get("hosts").getAsInt());
+    }
+
+    @Test
+    void theCodeLensCommandRunsOnTheServerForClientsOtherThanVsCode() throws Exception {
+        start(MINIMAL_CAPABILITIES);
+        String u = uri("domains/db-too-new.xml");
+        open(u, read("domains/db-too-new.xml"));
+        JsonObject lens = client.call("textDocument/codeLens", obj("textDocument", obj("uri", u))).getAsJsonArray()
+                .get(0).getAsJsonObject().getAsJsonObject("command");
+        int mark = client.mark();
+        JsonObject r = client.call("workspace/executeCommand", obj("command", lens.get("command").getAsString(),
+                "arguments", lens.getAsJsonArray("arguments"))).getAsJsonObject();
+        assertEquals("prod", r.get("hostSet").getAsString());
+        assertTrue(r.get("xml").getAsString().contains("<model fallback='allow'>Haswell-noTSX-IBRS</model>"), r.toString());
+        String shown = client.await(mark, m -> "window/showMessage".equals(m.method()), 30_000).params().get("message").getAsString();
+        assertTrue(shown.startsWith("virtcpu: baseline of host set 'prod' (4 hosts): Haswell-noTSX-IBRS"), shown);
+    }
+
+    @Test
+    void aHostFilesOwnProblemsStayWhenTheHostFileIsOpened() throws Exception {
+        String broken = "<capabilities><host><cpu><arch>x86_64</arch><model>Haswell</model></cpu></host>\n";
+        Files.writeString(examples.resolve("hosts/prod/kvm-prod-05.xml"), broken);
+        start(MINIMAL_CAPABILITIES);
+        String host = uri("hosts/prod/kvm-prod-05.xml");
+        int mark = client.mark();
+        open(uri("domains/db-too-new.xml"), read("domains/db-too-new.xml"));
+        JsonObject before = client.awaitDiagnostics(mark, host, p -> p.getAsJsonArray("diagnostics").size() > 0).params();
+        assertEquals(List.of("host-file-problem"), codes(before));
+        JsonObject opened = open(host, broken);
+        assertEquals(codes(before), codes(opened));
+        mark = client.mark();
+        client.notify("textDocument/didClose", obj("textDocument", obj("uri", host)));
+        assertEquals(codes(before), codes(client.awaitDiagnostics(mark, host, p -> true).params()), "closing keeps the file's problems");
     }
 
     @Test
