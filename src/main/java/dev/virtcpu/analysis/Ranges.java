@@ -37,6 +37,19 @@ public final class Ranges {
         return s < t ? new int[]{s, t} : name(e);
     }
 
+    /**
+     * The element's text content without surrounding whitespace when that content is text alone: what
+     * a fix may replace. Null when the element holds other elements or comments (replacing "its text"
+     * would cut through them) or no text.
+     */
+    public static int[] plainText(XmlElement e, String doc) {
+        for (XmlNode n : e.children()) {
+            if (!(n instanceof XmlText)) return null;
+        }
+        int[] r = text(e, doc);
+        return r[0] >= e.contentStart() && r[1] <= e.contentEnd() && r[0] < r[1] ? r : null;
+    }
+
     /** The whole element including its tags. */
     public static int[] whole(XmlElement e) {
         return new int[]{e.start(), e.end()};

@@ -268,6 +268,9 @@ public final class CpuContext {
     /** The element's trimmed text, or its name when it has none. */
     public int[] textRange(XmlElement e) { return Ranges.text(e, text()); }
 
+    /** The element's trimmed text when its content is text alone (what a fix may replace), else null. */
+    public int[] plainTextRange(XmlElement e) { return Ranges.plainText(e, text()); }
+
     /** Removes an element (its whole line when it is alone on it). */
     public TextEdit removeElement(XmlElement e) { return LineEdits.removeElement(text(), e); }
 

@@ -46,11 +46,12 @@ public final class HostMissingModelFeature extends Rule {
         String name = model.name();
         String sibling = name.endsWith("-IBRS") ? name.substring(0, name.length() - 5) + "-noTSX-IBRS" : name + "-noTSX";
         Model m = c.map().model(sibling);
-        if (m == null) return null;
+        int[] editable = c.plainTextRange(c.cpu().element("model"));
+        if (m == null || editable == null) return null;
         for (HostSet.HostData h : c.hosts()) {
             if (!m.data().isSubsetOf(h.data())) return null;
         }
         return CpuContext.fix("Use " + sibling + " (" + name + " without TSX, runs on every host)",
-                c.replace(c.textRange(c.cpu().element("model")), sibling));
+                c.replace(editable, sibling));
     }
 }

@@ -36,8 +36,9 @@ public final class UnknownInTarget extends Rule {
         if (!knownElsewhere(c, name, true)) return;
         int[] range = c.textRange(m);
         String equivalent = MapHistory.bundled().equivalentModel(c.map(), name);
-        List<Fix> fixes = equivalent == null ? List.of() : List.of(new Fix("Change to '" + equivalent + "' (the same CPU in "
-                + target(c.analysis().map()) + ")", List.of(c.replace(range, equivalent)), true, true));
+        int[] editable = c.plainTextRange(m);
+        List<Fix> fixes = equivalent == null || editable == null ? List.of() : List.of(new Fix("Change to '" + equivalent
+                + "' (the same CPU in " + target(c.analysis().map()) + ")", List.of(c.replace(editable, equivalent)), true, true));
         c.report(this, range, "CPU model " + name + unknownTo(c, MapHistory.bundled().modelSince(c.map().name(), name))
                 + (equivalent == null ? "" : "; " + target(c.analysis().map()) + " calls the same CPU " + equivalent), fixes);
     }

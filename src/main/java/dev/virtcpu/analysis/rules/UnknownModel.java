@@ -24,17 +24,18 @@ public final class UnknownModel extends Rule {
         String name = m.text();
         if (name.isEmpty()) return;
         int[] range = c.textRange(m);
+        int[] editable = c.plainTextRange(m);
         if (!name.equals(name.strip())) {
             c.report(this, range, "libvirt does not trim the model name: it looks for '" + name + "' and fails with 'Unknown CPU model'",
-                    List.of(new Fix("Remove the surrounding whitespace", List.of(c.replace(new int[]{m.contentStart(), m.contentEnd()},
-                            name.strip())), true, true)));
+                    editable == null ? List.of() : List.of(new Fix("Remove the surrounding whitespace",
+                            List.of(c.replace(new int[]{m.contentStart(), m.contentEnd()}, name.strip())), true, true)));
             return;
         }
         if (c.map().model(name) != null || UnknownInTarget.knownElsewhere(c, name, true)) return;
         List<String> close = Suggestions.closest(name, c.map().modelsByName().keySet(), 3);
         List<Fix> fixes = new ArrayList<>();
-        for (String s : close) {
-            fixes.add(new Fix("Change to '" + s + "'", List.of(c.replace(range, s)), fixes.isEmpty(), close.size() == 1));
+        for (String s : editable == null ? List.<String>of() : close) {
+            fixes.add(new Fix("Change to '" + s + "'", List.of(c.replace(editable, s)), fixes.isEmpty(), close.size() == 1));
         }
         c.report(this, range, "Unknown CPU model " + name + CpuValues.didYouMean(close), fixes);
     }

@@ -26,7 +26,10 @@ public final class UnknownVendor extends Rule {
         for (Vendor x : c.map().vendors()) names.add(x.name());
         List<String> close = Suggestions.closest(name, names, 3);
         List<Fix> fixes = new ArrayList<>();
-        for (String s : close) fixes.add(new Fix("Change to '" + s + "'", List.of(c.replace(range, s)), fixes.isEmpty(), close.size() == 1));
+        int[] editable = c.plainTextRange(v);
+        for (String s : editable == null ? List.<String>of() : close) {
+            fixes.add(new Fix("Change to '" + s + "'", List.of(c.replace(editable, s)), fixes.isEmpty(), close.size() == 1));
+        }
         c.report(this, range, "Unknown CPU vendor " + name + CpuValues.didYouMean(close), fixes);
     }
 }
