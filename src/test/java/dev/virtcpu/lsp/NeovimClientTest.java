@@ -76,7 +76,7 @@ class NeovimClientTest {
         List<String> labels = new ArrayList<>();
         for (JsonElement e : completion) labels.add(e.getAsJsonObject().get("label").getAsString());
         assertEquals(List.of("Haswell-v4", "Haswell-v2", "Haswell-noTSX-IBRS", "Haswell-noTSX", "IvyBridge-v2"), labels);
-        assertEquals("Intel · runs on 4/4 hosts", completion.get(0).getAsJsonObject().get("detail").getAsString());
+        assertEquals("Intel · runs on 4/4 hosts · since libvirt 11.3.0 (not in 9.0.0)", completion.get(0).getAsJsonObject().get("detail").getAsString());
         assertTrue(completion.get(0).getAsJsonObject().get("documentation").getAsString().startsWith("**Haswell-v4**"));
 
         assertTrue(r.get("hover").getAsString().contains("**Host set 'prod':** runs on 2 of 4 hosts"), r.get("hover").toString());
