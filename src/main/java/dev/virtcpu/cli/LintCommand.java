@@ -165,7 +165,7 @@ final class LintCommand implements Callable<Integer> {
         java.util.Set<Path> written = new java.util.HashSet<>();
         for (FileReport r : result.reports()) {
             if (r.hasSyntaxErrors() || !r.file().toString().endsWith(".xml")) continue;
-            FixApplier.Applied applied = FixApplier.applySafe(r.text(), r.findings());
+            FixApplier.Applied applied = fixUntilDone(project, r);
             if (applied.titles().isEmpty() || applied.text().equals(r.text())) continue;
             if (XmlParser.parse(applied.text()).problems().size() > 0) {
                 err.println("virtcpu: not fixing " + r.file() + ": the fixed text would not be well-formed");
@@ -185,6 +185,26 @@ final class LintCommand implements Callable<Integer> {
         if (!changed) return result;
         project.workspace().invalidateAll();
         return new Linter(project).lint(paths);
+    }
+
+    /** Rounds of fixes; findings are capped per file, so a file with more fixable problems needs several. */
+    private static final int MAX_FIX_ROUNDS = 100;
+
+    private static FixApplier.Applied fixUntilDone(Project project, FileReport r) {
+        FixApplier.Applied applied = FixApplier.applySafe(r.text(), r.findings());
+        java.util.LinkedHashSet<String> titles = new java.util.LinkedHashSet<>(applied.titles());
+        String text = applied.text();
+        String before = r.text();
+        for (int round = 1; round < MAX_FIX_ROUNDS && !text.equals(before); round++) {
+            before = text;
+            dev.virtcpu.xml.XmlDocument doc = XmlParser.parse(text);
+            if (!doc.problems().isEmpty()) break;
+            Project.Resolution res = project.resolve(r.file().toAbsolutePath(), doc);
+            FixApplier.Applied next = FixApplier.applySafe(text, dev.virtcpu.analysis.Analyzer.analyze(doc, res.context()).findings());
+            titles.addAll(next.titles());
+            text = next.text();
+        }
+        return new FixApplier.Applied(text, new java.util.ArrayList<>(titles));
     }
 
     private static Path realPath(Path file) {

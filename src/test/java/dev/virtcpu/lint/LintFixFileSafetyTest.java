@@ -123,6 +123,15 @@ class LintFixFileSafetyTest {
     }
 
     @Test
+    void moreFixableProblemsThanFindingsShownAreAllFixed() throws IOException {
+        String line = "    <feature policy='require' name='abm'/>\n";
+        Path f = domain("vm.xml", BROKEN.replace(line + line, line.repeat(3000)));
+        LintRun run = lint("--fix", f.toString());
+        assertEquals(FIXED, read(f));
+        assertEquals(0, run.exit(), run.toString());
+    }
+
+    @Test
     void noBackupCopyIsLeftBehind() throws IOException {
         domain("vm.xml", BROKEN);
         lint("--fix", dir.toString());
