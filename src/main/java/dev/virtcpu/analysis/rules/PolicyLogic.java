@@ -83,8 +83,9 @@ public final class PolicyLogic extends Rule {
                 || QemuModelExtras.of(model.name()).contains(feature.name()) || feature.name().equals("hypervisor");
     }
 
+    /** Offered, not applied by lint --fix: a tidy-up the user decides on. */
     private static Fix remove(CpuContext c, CpuContext.GuestFeature f, String why) {
         return new Fix("Remove <feature policy='" + f.policy() + "' name='" + f.feature().name() + "'/> (" + why + ")",
-                List.of(c.removeElement(f.element())), true, true);
+                List.of(c.removeElement(f.element())), true, false);
     }
 }
