@@ -22,12 +22,12 @@ public final class HostMissingFeature extends Rule {
     @Override
     public void check(CpuContext c) {
         for (CpuContext.GuestFeature f : c.features()) {
-            if (f.policy().equals("require")) report(this, c, f, "required");
+            if (f.policy().equals("require") && !NestedVirt.applies(c, f)) report(this, c, f, "required", "");
         }
     }
 
     /** The finding of a wanted feature some hosts lack (shared with the forced-feature rule). */
-    static void report(Rule rule, CpuContext c, CpuContext.GuestFeature f, String what) {
+    static void report(Rule rule, CpuContext c, CpuContext.GuestFeature f, String what, String why) {
         List<HostSet.HostData> lacking = c.fit().against(f);
         if (lacking.isEmpty()) return;
         String name = f.feature().name();
@@ -37,6 +37,6 @@ public final class HostMissingFeature extends Rule {
         if (policy != null) fixes.add(CpuContext.fix("Change policy to 'disable'", c.replace(c.valueRange(policy), "disable")));
         c.report(rule, c.valueRange(f.element().attribute("name")), what + " feature '" + name + "' is missing on "
                 + HostNames.count(lacking.size(), c.hosts().size()) + " of host set '" + c.hostSetName() + "': "
-                + HostNames.of(lacking), CpuContext.related(lacking, "lacks " + name), fixes);
+                + HostNames.of(lacking) + why, CpuContext.related(lacking, "lacks " + name), fixes);
     }
 }
