@@ -101,10 +101,25 @@ public final class Assist {
         return sb.length() == 0 ? null : new Hover(sb.toString(), docs == null ? start : docs.start(), docs == null ? end : docs.end());
     }
 
+    /** The editor's lines above each guest {@code <cpu>}: its x86-64 level, the level needed, the baseline's. */
+    public static List<Lens> lenses(DocumentAnalysis analysis) {
+        List<Lens> out = new ArrayList<>();
+        for (XmlElement cpu : analysis.cpus()) {
+            String summary = Levels.summary(analysis.document(), cpu, analysis.context());
+            if (summary != null) out.add(new Lens(cpu.nameStart(), cpu.nameEnd(), summary));
+        }
+        return out;
+    }
+
     public static Hover hover(XmlDocument doc, int offset, AnalysisContext ctx) {
         XmlElement e = doc.elementAt(offset);
         if (e == null) return null;
         if (!inDomain(e)) return CpuDataHover.hover(doc, e, ctx);
+        if (e.name().equals("cpu") && e.parent() != null && e.parent().name().equals("domain")
+                && offset >= e.nameStart() && offset <= e.nameEnd()) {
+            String summary = Levels.summary(doc, e, ctx);
+            return summary == null ? null : new Hover("**x86-64 level** of this CPU: " + summary, e.nameStart(), e.nameEnd());
+        }
         ArchMap map = ctx.map().x86();
         XmlAttribute attr = attributeAt(e, offset);
         if (attr != null && e.name().equals("feature") && attr.name().equals("name") && attr.value() != null) {

@@ -5,6 +5,8 @@ import dev.virtcpu.model.ArchMap;
 import dev.virtcpu.model.Feature;
 import dev.virtcpu.model.MapHistory;
 import dev.virtcpu.model.Model;
+import dev.virtcpu.model.QemuModelExtras;
+import dev.virtcpu.model.X86Levels;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +41,9 @@ final class Docs {
         if (!m.decodeGuest()) sb.append("\n- never chosen by a baseline (libvirt decodes guests to another model)");
         String since = since(MapHistory.bundled().modelSince(map.name(), m.name()));
         if (since != null) sb.append("\n- ").append(since);
+        if (map.name().equals("x86")) {
+            sb.append("\n- x86-64 level: ").append(X86Levels.reached(map, QemuModelExtras.guestData(map, m)).label());
+        }
         HostSet.Evaluation eval = ctx == null ? null : ctx.evaluation();
         if (eval != null && !eval.usable().isEmpty()) {
             List<HostSet.HostData> lacking = hostsLackingModel(m, eval);

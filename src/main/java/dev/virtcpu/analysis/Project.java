@@ -187,7 +187,8 @@ public final class Project {
                         "full-domain validation is off: " + e.getMessage());
             }
         }
-        AnalysisContext context = new AnalysisContext(map, name, set, migratable, severities, schema);
+        AnalysisContext context = new AnalysisContext(map, name, set, migratable, severities, schema,
+                config == null ? null : config.minimumLevelFor(file));
         return new Resolution(context, config, unusable.message(), unusable.problems);
     }
 

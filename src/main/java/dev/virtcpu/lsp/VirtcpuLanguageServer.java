@@ -10,6 +10,7 @@ import dev.virtcpu.analysis.Codes;
 import dev.virtcpu.analysis.Completion;
 import dev.virtcpu.analysis.DocumentAnalysis;
 import dev.virtcpu.analysis.Finding;
+import dev.virtcpu.analysis.Lens;
 import dev.virtcpu.analysis.Fix;
 import dev.virtcpu.analysis.Project;
 import dev.virtcpu.analysis.Severity;
@@ -380,6 +381,10 @@ public final class VirtcpuLanguageServer implements LanguageServer, LanguageClie
                 Command cmd = new Command(f.message().replace(" of host set", " ·").replace("; baseline:", " · baseline:"),
                         "virtcpu.showBaseline", List.of(doc.uri()));
                 out.add(new CodeLens(positions.range(doc.lines(), f.start(), f.end()), cmd, null));
+            }
+            for (Lens l : Assist.lenses(a.analysis())) {
+                Command cmd = new Command(l.title(), "virtcpu.showBaseline", List.of(doc.uri()));
+                out.add(new CodeLens(positions.range(doc.lines(), l.start(), l.end()), cmd, null));
             }
             return out;
         });

@@ -95,6 +95,19 @@ class RuleFixturesThroughLspTest {
         return tests;
     }
 
+    @org.junit.jupiter.api.Test
+    void theCodeLensAboveACpuGivesItsLevelTheLevelNeededAndTheBaselines() throws Exception {
+        Path xml = RuleFixtures.root().resolve("x86-64-level/rhel9-on-qemu64.xml");
+        String uri = xml.toUri().toString();
+        open(uri, read(xml));
+        List<String> titles = new ArrayList<>();
+        for (JsonElement e : client.call("textDocument/codeLens", obj("textDocument", obj("uri", uri))).getAsJsonArray()) {
+            titles.add(e.getAsJsonObject().getAsJsonObject("command").get("title").getAsString());
+        }
+        assertTrue(titles.contains("x86-64-v1 · needs x86-64-v2 (RHEL 9) · host set 'pool' baseline x86-64-v3"), titles.toString());
+        client.notify("textDocument/didClose", obj("textDocument", obj("uri", uri)));
+    }
+
     private static void assertOffersTheFirstFindingsFixes(RuleFixtures.Case c, String uri, JsonObject diagnostic) throws Exception {
         List<String> expected = new ArrayList<>();
         boolean inFirst = false;

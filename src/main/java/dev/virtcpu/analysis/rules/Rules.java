@@ -45,6 +45,7 @@ public final class Rules {
             new NestedVirt(),
             new OptionalMigration(),
             new CheckNone(),
+            new MicroarchLevel(),
             new PolicyLogic(),
             new HostSetSummary(),
             new HostSetUnknown(),
