@@ -53,7 +53,10 @@ class LspBurstAndSlowDocumentTest extends LspServerTestBase {
                 .filter(r -> "textDocument/publishDiagnostics".equals(r.method()) && a.equals(r.params().get("uri").getAsString())
                         && r.params().get("version").getAsInt() == EDITS + 1).count();
         assertEquals(1, finalOnes, "the final version is published once");
-        assertTrue(publishes(mark, a) <= 5, publishes(mark, a) + " publications for one burst of edits");
+        // Edits coalesce: when they arrive faster than the analysis, one analysis covers many of them.
+        // How many depends on the pauses the client's writes take (a loaded machine makes more of them),
+        // so the bound is loose; analysing each edit would publish about once per edit.
+        assertTrue(publishes(mark, a) <= EDITS / 50, publishes(mark, a) + " publications for " + EDITS + " edits");
     }
 
     @Test
