@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,23 +67,22 @@ public final class Linter {
 
     public Result lint(List<Path> paths) {
         List<String> errors = new ArrayList<>();
-        TreeSet<Path> files = new TreeSet<>();
-        java.util.Set<Path> seen = new java.util.HashSet<>();
+        DistinctFiles distinct = new DistinctFiles();
+        Map<Path, Config> configByDirectory = new HashMap<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".xml"))
-                            .filter(f -> !isIgnored(f))
-                            .forEach(f -> addOnce(files, seen, f));
+                try {
+                    collect(p, distinct, configByDirectory);
                 } catch (IOException | java.io.UncheckedIOException e) {
                     errors.add("cannot walk " + p + ": " + e.getMessage());
                 }
             } else if (Files.isRegularFile(p)) {
-                addOnce(files, seen, p);
+                distinct.add(p, fileKey(p));
             } else {
                 errors.add("no such file or directory: " + p);
             }
         }
+        TreeSet<Path> files = distinct.sorted();
         Map<Path, FileReport> reports = new LinkedHashMap<>();
         SideFindings sideFindings = new SideFindings();
         Map<String, HostSet> sets = new LinkedHashMap<>();
@@ -95,8 +96,9 @@ public final class Linter {
                 errors.add(e.getMessage());
                 continue;
             }
-            XmlDocument doc = XmlParser.parse(text);
-            XmlElement root = doc.rootElement();
+            // Only "<domain" can start a <domain> element: a file without it (a host file) needs no parse.
+            XmlDocument doc = text.contains("<domain") ? XmlParser.parse(text) : null;
+            XmlElement root = doc == null ? null : doc.rootElement();
             if (root == null || !root.name().equals("domain")) {
                 skipped++;
                 continue;
@@ -133,19 +135,52 @@ public final class Linter {
         return new Result(new ArrayList<>(reports.values()), checked, skipped, hosts, errors);
     }
 
-    /** A file named twice (as given, through a directory, by another path or link) is linted once. */
-    private static void addOnce(TreeSet<Path> files, java.util.Set<Path> seen, Path f) {
-        Path real;
-        try {
-            real = f.toRealPath();
-        } catch (IOException e) {
-            real = f.toAbsolutePath().normalize();
+    /**
+     * The {@code *.xml} files below a directory (links to files followed, to directories not) that no
+     * ignore glob excludes. The walk's own attributes say what each entry is, and the configuration is
+     * looked up once per directory: a tree of thousands of files costs no more system calls than it must.
+     */
+    private void collect(Path dir, DistinctFiles distinct, Map<Path, Config> configByDirectory) throws IOException {
+        Map<Path, Object> keys = new HashMap<>();
+        try (Stream<Path> s = Files.find(dir, Integer.MAX_VALUE, (f, attrs) -> isXmlFile(f, attrs, keys))) {
+            s.filter(f -> !isIgnored(f, configByDirectory)).forEach(f -> distinct.add(f, keys.remove(f)));
         }
-        if (seen.add(real)) files.add(f.normalize());
     }
 
-    private boolean isIgnored(Path f) {
-        Config c = project.configFor(f.toAbsolutePath());
+    /** A regular file (or a link to one) named {@code *.xml}; its file key goes into {@code keys}. */
+    private static boolean isXmlFile(Path f, BasicFileAttributes attrs, Map<Path, Object> keys) {
+        Path name = f.getFileName();
+        if (name == null || !name.toString().endsWith(".xml")) return false;
+        if (attrs.isRegularFile()) {
+            keys.put(f, attrs.fileKey());
+            return true;
+        }
+        if (!attrs.isSymbolicLink()) return false;
+        try {
+            BasicFileAttributes target = Files.readAttributes(f, BasicFileAttributes.class);
+            if (!target.isRegularFile()) return false;
+            keys.put(f, target.fileKey());
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Object fileKey(Path f) {
+        try {
+            return Files.readAttributes(f, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private boolean isIgnored(Path f, Map<Path, Config> configByDirectory) {
+        Path dir = f.getParent();
+        Config c = configByDirectory.get(dir);
+        if (c == null && !configByDirectory.containsKey(dir)) {
+            c = project.configFor(f.toAbsolutePath());
+            configByDirectory.put(dir, c);
+        }
         return c != null && c.isIgnored(f.toAbsolutePath());
     }
 
