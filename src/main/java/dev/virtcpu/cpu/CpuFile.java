@@ -7,6 +7,9 @@ import dev.virtcpu.xml.XmlParser;
 import dev.virtcpu.xml.XmlProblem;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** A file of CPU descriptions, read and parsed strictly (any well-formedness problem is an error). */
@@ -46,16 +50,7 @@ public final class CpuFile {
 
     public static String readText(Path path, String name) throws InputException {
         try {
-            if (Files.isDirectory(path)) throw new InputException("cannot read " + name + ": it is a directory");
-            long size = Files.size(path);
-            if (size > MAX_BYTES) {
-                throw new InputException("cannot read " + name + ": file is " + size + " bytes, over the 10 MiB limit");
-            }
-            byte[] bytes = Files.readAllBytes(path);
-            java.nio.charset.Charset charset = encoding(bytes);
-            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return decode(readBytes(path, name));
         } catch (NoSuchFileException e) {
             throw new InputException("Failed to open file '" + name + "': No such file or directory");
         } catch (AccessDeniedException e) {
@@ -63,8 +58,56 @@ public final class CpuFile {
         } catch (CharacterCodingException e) {
             throw new InputException("cannot read " + name + ": not valid UTF-8 or UTF-16");
         } catch (IOException e) {
+            if (Files.isDirectory(path)) throw new InputException("cannot read " + name + ": it is a directory");
             throw new InputException("cannot read " + name + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The file's bytes, refused over {@link #MAX_BYTES}: one open, one size query, the reads (a set of
+     * thousands of host files is read file by file, so no other system call is spent per file).
+     */
+    private static byte[] readBytes(Path path, String name) throws IOException, InputException {
+        try (SeekableByteChannel channel = Files.newByteChannel(path)) {
+            long size = channel.size();
+            if (size > MAX_BYTES && !Files.isDirectory(path)) throw tooBig(name, size);
+            byte[] bytes = new byte[(int) Math.min(size, MAX_BYTES)];
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // until full or at the end
+            }
+            if (buffer.hasRemaining()) return Arrays.copyOf(bytes, buffer.position());
+            ByteBuffer probe = ByteBuffer.allocate(1);
+            if (channel.read(probe) < 0) return bytes;
+            // It grew since its size was read (or has no size, like a pipe): read on, bounded.
+            byte[] rest = Channels.newInputStream(channel).readNBytes((int) (MAX_BYTES - bytes.length));
+            long total = (long) bytes.length + 1 + rest.length;
+            if (total > MAX_BYTES) throw tooBig(name, total);
+            byte[] all = Arrays.copyOf(bytes, (int) total);
+            all[bytes.length] = probe.get(0);
+            System.arraycopy(rest, 0, all, bytes.length + 1, rest.length);
+            return all;
+        }
+    }
+
+    private static InputException tooBig(String name, long size) {
+        return new InputException("cannot read " + name + ": file is " + size + " bytes, over the 10 MiB limit");
+    }
+
+    /** The text, strictly decoded; plain ASCII (most host files) needs no decoder. */
+    private static String decode(byte[] bytes) throws CharacterCodingException {
+        java.nio.charset.Charset charset = encoding(bytes);
+        if (charset == StandardCharsets.UTF_8 && isAscii(bytes)) return new String(bytes, StandardCharsets.ISO_8859_1);
+        return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes)).toString();
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) return false;
+        }
+        return true;
     }
 
     /**
