@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,15 @@ public final class Globs {
 
     /** Regular files matching the glob (or the single file it names) relative to {@code base}; sorted. */
     public static List<Path> expand(Path base, String glob, boolean confined) throws IOException, GlobException {
+        return expand(base, glob, confined, null);
+    }
+
+    /**
+     * {@link #expand(Path, String, boolean)}, also putting each file's modification time (links
+     * followed) into {@code modified} when not null: the walk has read it already.
+     */
+    public static List<Path> expand(Path base, String glob, boolean confined, Map<Path, FileTime> modified)
+            throws IOException, GlobException {
         String g = normalize(glob);
         if (confined) confine(g);
         Path root = base;
@@ -64,7 +74,11 @@ public final class Globs {
         if (!hasMeta(g)) {
             List<Path> one = new ArrayList<>();
             Path literal = root.resolve(g).normalize();
-            if (Files.isRegularFile(literal) && within(literal, inside)) one.add(literal);
+            BasicFileAttributes attrs = attributes(literal);
+            if (attrs != null && attrs.isRegularFile() && within(literal, inside)) {
+                one.add(literal);
+                if (modified != null) modified.put(literal, attrs.lastModifiedTime());
+            }
             return one;
         }
         Pattern pattern = compile(g);
@@ -74,16 +88,17 @@ public final class Globs {
         while (i < parts.length - 1 && !hasMeta(parts[i])) start = start.resolve(parts[i++]);
         if (!Files.isDirectory(start) || !within(start, inside)) return new ArrayList<>();
         int depth = g.contains("**") ? Integer.MAX_VALUE : parts.length - i;
-        List<Path> out = walk(root, start, depth, pattern, inside, glob);
+        List<Path> out = walk(root, start, depth, pattern, inside, glob, modified);
         out.sort(null);
         return out;
     }
 
-    private static List<Path> walk(Path root, Path start, int depth, Pattern pattern, Path inside, String glob)
-            throws IOException, GlobException {
+    private static List<Path> walk(Path root, Path start, int depth, Pattern pattern, Path inside, String glob,
+                                   Map<Path, FileTime> modified) throws IOException, GlobException {
         List<Path> out = new ArrayList<>();
         int[] visited = {0};
         IOException[] tooMany = {null};
+        BelowRoot below = BelowRoot.of(root, start);
         Files.walkFileTree(start, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), depth,
                 new SimpleFileVisitor<>() {
                     @Override
@@ -92,11 +107,14 @@ public final class Globs {
                             tooMany[0] = new IOException();
                             return FileVisitResult.TERMINATE;
                         }
-                        String rel = root.relativize(p).toString().replace('\\', '/');
+                        String rel = below.relative(p);
                         if (!pattern.matcher(rel).matches()) return FileVisitResult.CONTINUE;
                         // Directory links are not followed, so only a file link can lead outside.
-                        if (attrs.isRegularFile() || (attrs.isSymbolicLink() && Files.isRegularFile(p) && within(p, inside))) {
-                            out.add(p.normalize());
+                        BasicFileAttributes file = attrs.isSymbolicLink() ? attributes(p) : attrs;
+                        if (attrs.isRegularFile() || (file != null && file.isRegularFile() && within(p, inside))) {
+                            Path normalized = below.plain() ? p : p.normalize();
+                            out.add(normalized);
+                            if (modified != null) modified.put(normalized, file.lastModifiedTime());
                         }
                         return FileVisitResult.CONTINUE;
                     }
@@ -110,6 +128,35 @@ public final class Globs {
             throw new GlobException("\"" + glob + "\" stopped after visiting " + MAX_VISITED + " files: narrow it");
         }
         return out;
+    }
+
+    /**
+     * Paths a walk from {@code start} finds, relative to {@code root} as globs see them. When neither
+     * path has a {@code .} or {@code ..} segment (the usual case), such a path is {@code root}'s text
+     * plus a separator plus the relative path, so no {@link Path#relativize} (costly per file) is needed.
+     */
+    private record BelowRoot(Path root, String prefix, boolean plain) {
+        static BelowRoot of(Path root, Path start) {
+            String text = root.toString();
+            String separator = root.getFileSystem().getSeparator();
+            String prefix = text.isEmpty() || text.endsWith(separator) ? text : text + separator;
+            return new BelowRoot(root, prefix, root.normalize().equals(root) && start.normalize().equals(start));
+        }
+
+        String relative(Path p) {
+            String text = p.toString();
+            String rel = plain && text.startsWith(prefix) ? text.substring(prefix.length()) : root.relativize(p).toString();
+            return rel.replace('\\', '/');
+        }
+    }
+
+    /** A file's attributes, links followed; null when they cannot be read. */
+    private static BasicFileAttributes attributes(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** True when no confinement applies or the file's real location is inside the directory. */

@@ -117,6 +117,7 @@ public final class Workspace {
         List<Host> hosts = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         Path dir = config.dir == null ? Path.of("").toAbsolutePath() : config.dir;
+        Map<Path, FileTime> modified = new HashMap<>();
         for (Config.HostSource src : config.hostSets.get(name)) {
             List<Path> files = new ArrayList<>();
             boolean confined = config.file != null;
@@ -130,7 +131,7 @@ public final class Workspace {
                 }
             } else {
                 try {
-                    files.addAll(Globs.expand(dir, src.glob(), confined));
+                    files.addAll(Globs.expand(dir, src.glob(), confined, modified));
                 } catch (Globs.GlobException e) {
                     problems.add(new Problem(config.file, src.start(), src.end(), "host-set-glob", e.getMessage()));
                     continue;
@@ -147,7 +148,8 @@ public final class Workspace {
             List<HostFileReader.Result> read = (files.size() > 64 ? files.parallelStream() : files.stream())
                     .map(f -> HostFileReader.read(f, src.name())).toList();
             for (int i = 0; i < files.size(); i++) {
-                stamps.put(files.get(i), stamp(files.get(i)));
+                FileTime walked = modified.get(files.get(i));
+                stamps.put(files.get(i), walked != null ? walked : stamp(files.get(i)));
                 hosts.addAll(read.get(i).hosts());
                 problems.addAll(read.get(i).problems());
             }
