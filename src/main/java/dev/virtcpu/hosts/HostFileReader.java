@@ -74,6 +74,8 @@ public final class HostFileReader {
                 } else {
                     cpu = CpuParser.parse(e, CpuDef.Type.HOST);
                 }
+                // A set keeps thousands of hosts: their CPUs must not keep each file's whole document alive.
+                cpu.element = null;
                 hosts.add(new Host(hostName, file, doc.lines().line(e.start()), doc.lines().column(e.start()), cpu));
             } catch (LibvirtException ex) {
                 XmlNode at = ex.node() != null ? ex.node() : e;
