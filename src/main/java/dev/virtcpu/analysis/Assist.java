@@ -114,7 +114,10 @@ public final class Assist {
     public static Hover hover(XmlDocument doc, int offset, AnalysisContext ctx) {
         XmlElement e = doc.elementAt(offset);
         if (e == null) return null;
-        if (!inDomain(e)) return CpuDataHover.hover(doc, e, ctx);
+        if (!inDomain(e)) {
+            Hover data = CpuDataHover.hover(doc, e, ctx);
+            return data != null ? data : HostModelHover.hover(doc, e, offset, ctx);
+        }
         if (e.name().equals("cpu") && e.parent() != null && e.parent().name().equals("domain")
                 && offset >= e.nameStart() && offset <= e.nameEnd()) {
             String summary = Levels.summary(doc, e, ctx);

@@ -108,6 +108,22 @@ class RuleFixturesThroughLspTest {
         client.notify("textDocument/didClose", obj("textDocument", obj("uri", uri)));
     }
 
+    @org.junit.jupiter.api.Test
+    void hoverOnAHostFilesModelExplainsHowLibvirtDecodedIt() throws Exception {
+        Path xml = RuleFixtures.root().resolveSibling("hover").resolve("host-model-pentium-p6100-is-core2duo.xml");
+        String raw = read(xml);
+        int cursor = raw.indexOf('|');
+        String text = raw.substring(0, cursor) + raw.substring(cursor + 1);
+        String uri = xml.toUri().toString();
+        open(uri, text);
+        int line = (int) text.substring(0, cursor).chars().filter(ch -> ch == '\n').count();
+        int character = cursor - (text.lastIndexOf('\n', cursor - 1) + 1);
+        String md = client.call("textDocument/hover", obj("textDocument", obj("uri", uri), "position", obj("line", line, "character", character)))
+                .getAsJsonObject().getAsJsonObject("contents").get("value").getAsString();
+        assertTrue(md.contains("- Westmere-v1 (Westmere): the signature matches, but the CPU lacks sse4.1, sse4.2, aes"), md);
+        client.notify("textDocument/didClose", obj("textDocument", obj("uri", uri)));
+    }
+
     private static void assertOffersTheFirstFindingsFixes(RuleFixtures.Case c, String uri, JsonObject diagnostic) throws Exception {
         List<String> expected = new ArrayList<>();
         boolean inFirst = false;
