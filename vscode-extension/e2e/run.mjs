@@ -288,6 +288,30 @@ try {
         return `${initialCount} -> ${ps.length}`;
     });
 
+    await step('code lens opens the baseline of the file\'s host set', async () => {
+        const lens = await waitFor('a virtcpu code lens', async () => {
+            const links = await page.$$('.monaco-editor .codelens-decoration a');
+            for (const l of links) {
+                if (/runs on \d+ of \d+/.test(await l.innerText())) {
+                    return l;
+                }
+            }
+            return null;
+        }, 60000);
+        const title = await lens.innerText();
+        await lens.click();
+        const text = await waitFor('the baseline document the lens opens', async () => {
+            const editors = await page.$$eval('.monaco-editor .view-lines', (els) => els.map((e) => e.innerText.replace(/\u00a0/g, ' ')));
+            return editors.find((t) => /Baseline CPU of host set|no baseline for host set|returned no baseline/.test(t));
+        }, 30000);
+        await screenshot('code-lens-baseline');
+        if (!/Baseline CPU of host set/.test(text) || !/<cpu/.test(text)) {
+            throw new Error(`the lens "${title}" opened no baseline: ${text.split('\n')[0].slice(0, 160)}`);
+        }
+        await page.keyboard.press('Control+W');
+        return `"${title.slice(0, 60)}" -> ${text.split('\n')[0].slice(0, 100)}`;
+    });
+
     await step('switch host set from the status bar', async () => {
         const before = await waitFor('the virtcpu status bar item with a host set', async () => {
             const t = await statusBarHostSet();

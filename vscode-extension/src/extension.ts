@@ -26,6 +26,7 @@ import {
     hostSetPickItems,
     normalizeHostSets,
     parseBaselineUri,
+    showBaselineRequest,
     statusBarText,
     statusBarTooltip,
 } from './hostSets';
@@ -100,7 +101,7 @@ class VirtcpuExtension implements vscode.Disposable {
     register(): void {
         const d = this.disposables;
         d.push(vscode.commands.registerCommand('virtcpu.selectHostSet', () => this.selectHostSet()));
-        d.push(vscode.commands.registerCommand('virtcpu.showBaseline', (hostSet?: string) => this.showBaseline(hostSet)));
+        d.push(vscode.commands.registerCommand('virtcpu.showBaseline', (arg?: unknown) => this.showBaseline(arg)));
         d.push(vscode.commands.registerCommand('virtcpu.restartServer', () => this.restart(true)));
         d.push(
             vscode.workspace.registerTextDocumentContentProvider(BASELINE_SCHEME, {
@@ -396,13 +397,14 @@ class VirtcpuExtension implements vscode.Disposable {
         await this.refreshStatusBar();
     }
 
-    async showBaseline(hostSet?: string): Promise<void> {
-        const uri = await this.contextUri();
+    async showBaseline(arg?: unknown): Promise<void> {
+        const request = showBaselineRequest(arg);
+        const uri = request.documentUri ? vscode.Uri.parse(request.documentUri) : await this.contextUri();
         if (!uri || !this.client) {
             void vscode.window.showWarningMessage('virtcpu: open a domain XML file of a workspace with a .virtcpu.json first.');
             return;
         }
-        let name = typeof hostSet === 'string' ? hostSet : undefined;
+        let name = request.hostSet;
         if (!name) {
             let result: HostSetsResult;
             try {
@@ -415,7 +417,9 @@ class VirtcpuExtension implements vscode.Disposable {
                 void vscode.window.showInformationMessage('virtcpu: no host sets are defined.');
                 return;
             }
-            if (result.sets.length === 1) {
+            if (request.documentUri && result.active) {
+                name = result.active;
+            } else if (result.sets.length === 1) {
                 name = result.sets[0].name;
             } else {
                 const picked = await vscode.window.showQuickPick(hostSetPickItems(result), {

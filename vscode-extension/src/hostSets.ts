@@ -101,6 +101,18 @@ export function baselineUriParts(hostSet: string, documentUri: string): { path: 
     return { path: `/${encodeURIComponent(hostSet)}.xml`, query: encodeURIComponent(documentUri) };
 }
 
+/**
+ * What `virtcpu.showBaseline` was asked for. The server's code lens passes the document's URI (its
+ * command arguments are `[uri]`): that means "the set this document is checked against". A plain string
+ * is a host-set name; nothing means "ask".
+ */
+export function showBaselineRequest(arg: unknown): { documentUri?: string; hostSet?: string } {
+    if (typeof arg !== 'string' || arg === '') {
+        return {};
+    }
+    return /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(arg) ? { documentUri: arg } : { hostSet: arg };
+}
+
 export function parseBaselineUri(path: string, query: string): { hostSet: string; documentUri: string } {
     const name = path.replace(/^\//, '').replace(/\.xml$/, '');
     return { hostSet: decodeURIComponent(name), documentUri: decodeURIComponent(query) };

@@ -6,6 +6,7 @@ import {
     hostSetPickItems,
     normalizeHostSets,
     parseBaselineUri,
+    showBaselineRequest,
     statusBarText,
     statusBarTooltip,
 } from '../src/hostSets';
@@ -69,5 +70,14 @@ describe('host sets', () => {
             '<!-- virtcpu: no baseline for host set "prod": hosts have no common - - model -->\n',
         );
         assert.match(baselineDocumentText(null, 'x'), /returned no baseline/);
+    });
+
+    it('reads the code lens argument of virtcpu.showBaseline as the document, a plain string as a host set', () => {
+        assert.deepEqual(showBaselineRequest('file:///w/domains/db.xml'), { documentUri: 'file:///w/domains/db.xml' });
+        assert.deepEqual(showBaselineRequest('prod'), { hostSet: 'prod' });
+        assert.deepEqual(showBaselineRequest('eu-west:2'), { hostSet: 'eu-west:2' });
+        assert.deepEqual(showBaselineRequest(undefined), {});
+        assert.deepEqual(showBaselineRequest(''), {});
+        assert.deepEqual(showBaselineRequest({ uri: 'x' }), {});
     });
 });
