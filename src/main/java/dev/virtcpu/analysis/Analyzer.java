@@ -1,6 +1,7 @@
 package dev.virtcpu.analysis;
 
 import dev.virtcpu.analysis.rules.CpuContext;
+import dev.virtcpu.analysis.rules.MixedVendors;
 import dev.virtcpu.analysis.rules.Rules;
 import dev.virtcpu.analysis.schema.SchemaProblem;
 import dev.virtcpu.hosts.HostSet;
@@ -83,7 +84,7 @@ public final class Analyzer {
         }
         if (eval.usable().isEmpty()) {
             sink.add(Codes.HOST_SET_PROBLEM, at, "host set '" + set.name() + "' has no usable hosts");
-        } else if (eval.baseline() == null) {
+        } else if (eval.baseline() == null && !MixedVendors.mixes(eval.usable())) {
             sink.add(Codes.HOST_SET_PROBLEM, at, "host set '" + set.name() + "' has no baseline CPU: " + eval.baselineError());
         }
     }

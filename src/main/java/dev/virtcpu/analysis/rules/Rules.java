@@ -34,6 +34,7 @@ public final class Rules {
             new NumaCells());
 
     private static final List<Rule> HOSTS = List.of(
+            new MixedVendors(),
             new HostCpuHeterogeneous(),
             new HostVendorMismatch(),
             new HostMissingModelFeature(),
