@@ -15,6 +15,7 @@ const TRACE_LEVELS: ReadonlySet<string> = new Set(['off', 'messages', 'verbose']
 export interface VirtcpuSettings {
     hostSet: string | null;
     cpuMap: string | null;
+    libvirt: string | null;
     severity: Record<string, Severity>;
     libvirtSchemas: string | null;
     javaHome: string | null;
@@ -26,6 +27,7 @@ export interface VirtcpuSettings {
 export interface InitializationOptions {
     hostSet: string | null;
     cpuMap: string | null;
+    libvirt: string | null;
     severity: Record<string, Severity>;
     libvirtSchemas: string | null;
 }
@@ -60,6 +62,7 @@ export function readSettings(get: SettingGetter): VirtcpuSettings {
     return {
         hostSet: optionalString(get('hostSet')),
         cpuMap: optionalString(get('cpuMap')),
+        libvirt: optionalString(get('libvirt')),
         severity: normalizeSeverity(get('severity')),
         libvirtSchemas: optionalString(get('libvirtSchemas')),
         javaHome: optionalString(get('java.home')),
@@ -72,6 +75,7 @@ export function toInitializationOptions(s: VirtcpuSettings): InitializationOptio
     return {
         hostSet: s.hostSet,
         cpuMap: s.cpuMap,
+        libvirt: s.libvirt,
         severity: { ...s.severity },
         libvirtSchemas: s.libvirtSchemas,
     };

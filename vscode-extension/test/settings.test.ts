@@ -16,6 +16,7 @@ function getter(values: Record<string, unknown>): (key: string) => unknown {
     const defaults: Record<string, unknown> = {
         hostSet: null,
         cpuMap: null,
+        libvirt: null,
         severity: {},
         libvirtSchemas: null,
         'java.home': null,
@@ -30,6 +31,7 @@ describe('readSettings', () => {
         assert.deepEqual(readSettings(getter({})), {
             hostSet: null,
             cpuMap: null,
+            libvirt: null,
             severity: {},
             libvirtSchemas: null,
             javaHome: null,
@@ -91,11 +93,12 @@ describe('normalizeSeverity', () => {
 });
 
 describe('initializationOptions', () => {
-    it('has exactly the four server keys', () => {
+    it('has exactly the five server keys', () => {
         const s = readSettings(
             getter({
                 hostSet: 'prod',
                 cpuMap: '/usr/share/libvirt/cpu_map',
+                libvirt: '9.0.0',
                 severity: { 'unknown-model': 'warning' },
                 libvirtSchemas: '/usr/share/libvirt/schemas',
                 'java.home': '/opt/jdk',
@@ -106,13 +109,14 @@ describe('initializationOptions', () => {
         assert.deepEqual(toInitializationOptions(s), {
             hostSet: 'prod',
             cpuMap: '/usr/share/libvirt/cpu_map',
+            libvirt: '9.0.0',
             severity: { 'unknown-model': 'warning' },
             libvirtSchemas: '/usr/share/libvirt/schemas',
         });
     });
     it('sends null for unset values (JSON round trip keeps them)', () => {
         const json = JSON.parse(JSON.stringify(toInitializationOptions(readSettings(getter({})))));
-        assert.deepEqual(json, { hostSet: null, cpuMap: null, severity: {}, libvirtSchemas: null });
+        assert.deepEqual(json, { hostSet: null, cpuMap: null, libvirt: null, severity: {}, libvirtSchemas: null });
     });
     it('wraps the same object for didChangeConfiguration', () => {
         const s = readSettings(getter({ hostSet: 'lab' }));
