@@ -44,6 +44,59 @@ public final class XmlParser {
         return p.doc;
     }
 
+    /**
+     * The name of the element {@code parse(text).rootElement()} would be, or null, found without
+     * building the document: what comes before the first start tag is skipped exactly as parsing does.
+     * Telling a domain from other XML (host files) this way costs a scan of the prolog.
+     */
+    public static String rootElementName(String text) {
+        int n = Math.min(text.length(), XmlLimits.DEFAULT.maxDocumentChars());
+        int pos = n > 0 && text.charAt(0) == '\uFEFF' ? 1 : 0;
+        while (pos < n) {
+            if (text.charAt(pos) != '<') {
+                int lt = text.indexOf('<', pos);
+                if (lt < 0 || lt >= n) return null;
+                pos = lt;
+            }
+            if (!text.startsWith("<!", pos) && !text.startsWith("<?", pos) && !text.startsWith("</", pos)) {
+                int nameStart = pos + 1;
+                int end = nameStart;
+                while (end < n && isNameChar(text.charAt(end), end == nameStart)) end++;
+                return text.substring(nameStart, end);
+            }
+            pos = skipMarkupBeforeRoot(text, pos, n);
+        }
+        return null;
+    }
+
+    /** Where parsing goes on after a comment, CDATA section, declaration, instruction or end tag at {@code pos}. */
+    private static int skipMarkupBeforeRoot(String s, int pos, int n) {
+        if (s.startsWith("<!--", pos)) return closedAt(s.indexOf("-->", pos + 4), 3, n);
+        if (s.startsWith("<![CDATA[", pos)) return closedAt(s.indexOf("]]>", pos + 9), 3, n);
+        if (s.startsWith("<?", pos)) return closedAt(s.indexOf("?>", pos + 2), 2, n);
+        if (s.startsWith("<!", pos)) {
+            int depth = 0;
+            int i = pos + 2;
+            for (; i < n; i++) {
+                char c = s.charAt(i);
+                if (c == '[') depth++;
+                else if (c == ']') depth--;
+                else if (c == '>' && depth <= 0) break;
+            }
+            return Math.min(n, i + 1);
+        }
+        // An end tag with no element open: its name, spaces and '>' are passed over.
+        int i = pos + 2;
+        int nameStart = i;
+        while (i < n && isNameChar(s.charAt(i), i == nameStart)) i++;
+        while (i < n && (s.charAt(i) == ' ' || s.charAt(i) == '\t' || s.charAt(i) == '\n' || s.charAt(i) == '\r')) i++;
+        return i < n && s.charAt(i) == '>' ? i + 1 : i;
+    }
+
+    private static int closedAt(int close, int length, int n) {
+        return close < 0 ? n : close + length;
+    }
+
     private void run() {
         if (n > 0 && s.charAt(0) == '\uFEFF') pos = 1;
         if (s.length() > n) {
