@@ -40,6 +40,15 @@ public final class HostFileReader {
             problems.add(new Problem(file, 0, 0, "host-file-unreadable", e.getMessage()));
             return new Result(List.of(), problems);
         }
+        return fromText(file, name, text, problems);
+    }
+
+    /** The hosts of a file whose text has been read already. */
+    public static Result fromText(Path file, String name, String text) {
+        return fromText(file, name, text, new ArrayList<>());
+    }
+
+    private static Result fromText(Path file, String name, String text, List<Problem> problems) {
         if (CpuDumps.isCpuidOutput(file, text)) return CpuDumps.fromText(file, name, text, problems);
         return parse(file, name, text, problems);
     }

@@ -22,6 +22,7 @@ public final class Workspace {
     private final Map<Path, Cached<Config>> configs = new ConcurrentHashMap<>();
     private final Map<String, Cached<HostSet>> hostSets = new ConcurrentHashMap<>();
     private volatile Config fallback;
+    private final ReadAhead readAhead = new ReadAhead();
 
     private static final class Cached<T> {
         final T value;
@@ -43,6 +44,18 @@ public final class Workspace {
             checkedAt = now;
             return true;
         }
+    }
+
+    /**
+     * The text of a file just read for another purpose, for a host set that lists it to use instead of
+     * reading it again (until {@link #forgetOfferedTexts}); small files only, up to a total.
+     */
+    public void offerText(Path file, String text) {
+        readAhead.offer(file.toAbsolutePath().normalize(), text);
+    }
+
+    public void forgetOfferedTexts() {
+        readAhead.clear();
     }
 
     /** Editor settings used when no {@code .virtcpu.json} applies (paths relative to {@code dir}). */
@@ -146,7 +159,7 @@ public final class Workspace {
             }
             // Files are read and parsed in parallel (a set of thousands of files is mostly I/O), kept in order.
             List<HostFileReader.Result> read = (files.size() > 64 ? files.parallelStream() : files.stream())
-                    .map(f -> HostFileReader.read(f, src.name())).toList();
+                    .map(f -> readHostFile(f, src.name())).toList();
             for (int i = 0; i < files.size(); i++) {
                 FileTime walked = modified.get(files.get(i));
                 stamps.put(files.get(i), walked != null ? walked : stamp(files.get(i)));
@@ -158,6 +171,11 @@ public final class Workspace {
         HostSet set = new HostSet(name, config.file, hosts, problems);
         hostSets.put(key, new Cached<>(set, stamps));
         return set;
+    }
+
+    private HostFileReader.Result readHostFile(Path file, String name) {
+        String text = readAhead.take(file);
+        return text != null ? HostFileReader.fromText(file, name, text) : HostFileReader.read(file, name);
     }
 
     private static FileTime stamp(Path p) {
