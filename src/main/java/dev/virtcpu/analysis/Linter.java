@@ -5,7 +5,6 @@ import dev.virtcpu.hosts.HostSet;
 import dev.virtcpu.hosts.Problem;
 import dev.virtcpu.xml.LineMap;
 import dev.virtcpu.xml.XmlDocument;
-import dev.virtcpu.xml.XmlElement;
 import dev.virtcpu.xml.XmlParser;
 
 import java.io.IOException;
@@ -67,46 +66,29 @@ public final class Linter {
 
     public Result lint(List<Path> paths) {
         List<String> errors = new ArrayList<>();
-        DistinctFiles distinct = new DistinctFiles();
-        Map<Path, Config> configByDirectory = new HashMap<>();
-        for (Path p : paths) {
-            if (Files.isDirectory(p)) {
-                try {
-                    collect(p, distinct, configByDirectory);
-                } catch (IOException | java.io.UncheckedIOException e) {
-                    errors.add("cannot walk " + p + ": " + e.getMessage());
-                }
-            } else if (Files.isRegularFile(p)) {
-                distinct.add(p, fileKey(p));
-            } else {
-                errors.add("no such file or directory: " + p);
-            }
-        }
-        TreeSet<Path> files = distinct.sorted();
+        TreeSet<Path> files = collect(paths, errors);
+        // Every file is read before any domain is analysed, so host files among them are read once.
+        List<Read> reads = read(files);
         Map<Path, FileReport> reports = new LinkedHashMap<>();
         SideFindings sideFindings = new SideFindings();
         Map<String, HostSet> sets = new LinkedHashMap<>();
         int checked = 0;
         int skipped = 0;
-        for (Path f : files) {
-            String text;
-            try {
-                text = dev.virtcpu.cpu.CpuFile.readText(f, f.toString());
-            } catch (dev.virtcpu.cpu.InputException e) {
-                errors.add(e.getMessage());
+        for (Read read : reads) {
+            if (read.error() != null) {
+                errors.add(read.error());
                 continue;
             }
-            // Only "<domain" can start a <domain> element: a file without it (a host file) needs no parse.
-            XmlDocument doc = text.contains("<domain") ? XmlParser.parse(text) : null;
-            XmlElement root = doc == null ? null : doc.rootElement();
-            if (root == null || !root.name().equals("domain")) {
+            if (read.domain() == null) {
                 skipped++;
                 continue;
             }
             checked++;
+            Path f = read.file();
+            XmlDocument doc = XmlParser.parse(read.domain());
             Project.Resolution r = project.resolve(f.toAbsolutePath(), doc);
             DocumentAnalysis a = Analyzer.analyze(doc, r.context());
-            reports.put(f, new FileReport(f, text, doc.lines(), a.findings(), !doc.problems().isEmpty()));
+            reports.put(f, new FileReport(f, read.domain(), doc.lines(), a.findings(), !doc.problems().isEmpty()));
             if (r.config() != null) {
                 for (Problem p : r.config().problems) sideFindings.add(p, Codes.CONFIG_PROBLEM, r.context());
             }
@@ -118,6 +100,7 @@ public final class Linter {
                         ? Codes.CONFIG_PROBLEM : Codes.HOST_FILE_PROBLEM, r.context());
             }
         }
+        project.workspace().forgetOfferedTexts();
         for (Path f : sideFindings.files()) {
             String text = "";
             try {
@@ -135,6 +118,55 @@ public final class Linter {
         return new Result(new ArrayList<>(reports.values()), checked, skipped, hosts, errors);
     }
 
+    /** The files the paths name (directories walked), each once, in path order. */
+    private TreeSet<Path> collect(List<Path> paths, List<String> errors) {
+        DistinctFiles distinct = new DistinctFiles();
+        Map<Path, Config> configByDirectory = new HashMap<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try {
+                    collect(p, distinct, configByDirectory);
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    errors.add("cannot walk " + p + ": " + e.getMessage());
+                }
+            } else if (Files.isRegularFile(p)) {
+                distinct.add(p, fileKey(p));
+            } else {
+                errors.add("no such file or directory: " + p);
+            }
+        }
+        return distinct.sorted();
+    }
+
+    /** A file read: a domain's text, or neither text nor error for other XML, or why it could not be read. */
+    private record Read(Path file, String domain, String error) {
+    }
+
+    /**
+     * Reads each file and tells domains from other XML by the root element's name alone. The text of
+     * other XML (host files among it) is offered to the workspace: a host set listing the file need
+     * not read it again.
+     */
+    private List<Read> read(TreeSet<Path> files) {
+        List<Read> reads = new ArrayList<>(files.size());
+        for (Path f : files) {
+            String text;
+            try {
+                text = dev.virtcpu.cpu.CpuFile.readText(f, f.toString());
+            } catch (dev.virtcpu.cpu.InputException e) {
+                reads.add(new Read(f, null, e.getMessage()));
+                continue;
+            }
+            if ("domain".equals(XmlParser.rootElementName(text))) {
+                reads.add(new Read(f, text, null));
+            } else {
+                project.workspace().offerText(f, text);
+                reads.add(new Read(f, null, null));
+            }
+        }
+        return reads;
+    }
+
     /**
      * The {@code *.xml} files below a directory (links to files followed, to directories not) that no
      * ignore glob excludes. The walk's own attributes say what each entry is, and the configuration is
@@ -149,8 +181,7 @@ public final class Linter {
 
     /** A regular file (or a link to one) named {@code *.xml}; its file key goes into {@code keys}. */
     private static boolean isXmlFile(Path f, BasicFileAttributes attrs, Map<Path, Object> keys) {
-        Path name = f.getFileName();
-        if (name == null || !name.toString().endsWith(".xml")) return false;
+        if (!f.toString().endsWith(".xml")) return false;
         if (attrs.isRegularFile()) {
             keys.put(f, attrs.fileKey());
             return true;
@@ -181,7 +212,7 @@ public final class Linter {
             c = project.configFor(f.toAbsolutePath());
             configByDirectory.put(dir, c);
         }
-        return c != null && c.isIgnored(f.toAbsolutePath());
+        return c != null && c.isIgnored(f);
     }
 
 }
