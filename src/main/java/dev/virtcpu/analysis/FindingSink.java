@@ -50,6 +50,11 @@ public final class FindingSink {
         findings.add(new Finding(code, s, range[0], range[1], Printable.message(message), related, fixes));
     }
 
+    /** Whether another finding would still be listed (past the cap, findings are only counted). */
+    public boolean listsMore() {
+        return findings.size() < MAX_FINDINGS;
+    }
+
     /** The number of findings listed so far (a mark for {@link #sortFrom}). */
     public int mark() {
         return findings.size();

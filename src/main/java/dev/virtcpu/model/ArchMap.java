@@ -15,6 +15,7 @@ public final class ArchMap {
     private final Map<String, Feature> featuresByName = new HashMap<>();
     private final Map<String, Model> modelsByName = new HashMap<>();
     private final Map<String, Feature> featuresByAlias = new HashMap<>();
+    private final List<String> featureNames;
 
     public ArchMap(String name, List<Vendor> vendors, List<Feature> features, List<Model> models) {
         this.name = name;
@@ -27,6 +28,7 @@ public final class ArchMap {
             for (String a : f.aliases()) featuresByAlias.putIfAbsent(a, f);
         }
         for (Model m : models) modelsByName.put(m.name(), m);
+        featureNames = features.stream().map(Feature::name).toList();
     }
 
     /** {@code x86}, {@code ppc64} or {@code arm}. */
@@ -35,6 +37,9 @@ public final class ArchMap {
     public List<Vendor> vendors() { return vendors; }
 
     public List<Feature> features() { return features; }
+
+    /** The features' names, in map order. */
+    public List<String> featureNames() { return featureNames; }
 
     public List<Model> models() { return models; }
 

@@ -102,6 +102,12 @@ class HostileInputBoundsTest {
     }
 
     @Test
+    void fiftyThousandUnknownFeaturesAreNotFiftyThousandSearches(@TempDir Path dir) {
+        CliRun run = lintBounded("unknown-features-50000", dir);
+        assertTrue(run.out().contains("more findings not listed (the first 1000 are)"), run.out().substring(run.out().length() - 400));
+    }
+
+    @Test
     void aHostFileWithTwentyThousandProblems(@TempDir Path dir) {
         CliRun run = lintBounded("host-file-20000-problems", dir);
         assertTrue(run.out().contains("19000 more findings not listed (the first 1000 are)"), run.out().substring(run.out().length() - 2000));

@@ -96,6 +96,13 @@ public final class HostileInputs {
         return "{\"hostSets\": " + open.repeat(depth) + "1" + close.repeat(depth) + "}";
     }
 
+    /** {@code count} features with distinct names the map does not know (each a did-you-mean search). */
+    static String unknownFeatures(int count) {
+        StringBuilder sb = new StringBuilder("<model>Haswell</model>");
+        for (int i = 0; i < count; i++) sb.append("\n    <feature policy='require' name='zq").append(shortName(i)).append("x'/>");
+        return domain(sb.toString());
+    }
+
     /** Attribute names a0.., base 62, as short as possible so a million fit under the size limit. */
     static String shortName(int i) {
         String digits = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
@@ -116,6 +123,7 @@ public final class HostileInputs {
         m.put("attributes-50000", d -> write(d.resolve("vm.xml"), manyAttributes(50_000)));
         m.put("entities-2000000", d -> write(d.resolve("vm.xml"), undefinedEntities(2_000_000)));
         m.put("feature-name-1MB", d -> write(d.resolve("vm.xml"), longFeatureName(1_000_000)));
+        m.put("unknown-features-50000", d -> write(d.resolve("vm.xml"), unknownFeatures(50_000)));
         m.put("host-set-20000-files", d -> {
             for (int i = 0; i < 20_000; i++) write(d.resolve("hosts/h" + i + ".xml"), HOST_CPU + "\n");
             write(d.resolve(".virtcpu.json"), "{\"hostSets\": {\"all\": [\"hosts/*.xml\"]}, \"defaultHostSet\": \"all\"}\n");

@@ -237,6 +237,14 @@ public final class CpuContext {
         return sink.mark();
     }
 
+    /**
+     * Whether a finding reported now would be listed: past the per-file cap findings are only counted,
+     * so a check may skip work that only feeds the listing (did-you-mean candidates, fixes).
+     */
+    public boolean listsMore() {
+        return sink.listsMore();
+    }
+
     public void report(Rule rule, int[] range, String message) {
         sink.add(rule.code(), range, message);
     }

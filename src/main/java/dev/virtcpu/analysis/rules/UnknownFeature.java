@@ -3,7 +3,6 @@ package dev.virtcpu.analysis.rules;
 import dev.virtcpu.analysis.Fix;
 import dev.virtcpu.analysis.Severity;
 import dev.virtcpu.analysis.Suggestions;
-import dev.virtcpu.model.Feature;
 import dev.virtcpu.xml.XmlAttribute;
 import dev.virtcpu.xml.XmlElement;
 import java.util.ArrayList;
@@ -26,9 +25,7 @@ public final class UnknownFeature extends Rule {
             if (name == null || name.isEmpty() || c.map().feature(name) != null || c.map().featureByAlias(name) != null
                     || UnknownInTarget.knownElsewhere(c, name, false)) continue;
             int[] range = c.valueRange(nameAttr);
-            List<String> names = new ArrayList<>();
-            for (Feature x : c.map().features()) names.add(x.name());
-            List<String> close = Suggestions.closest(name, names, 3);
+            List<String> close = c.listsMore() ? Suggestions.closest(name, c.map().featureNames(), 3) : List.of();
             List<Fix> fixes = new ArrayList<>();
             for (String s : close) fixes.add(new Fix("Change to '" + s + "'", List.of(c.replace(range, s)), fixes.isEmpty(), close.size() == 1));
             c.report(this, range, "Unknown CPU feature " + name + CpuValues.didYouMean(close), fixes);
