@@ -23,7 +23,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -172,8 +171,16 @@ final class LintCommand implements Callable<Integer> {
                 continue;
             }
             if (!written.add(realPath(r.file()))) continue;
-            FileRewriter.Result w = FileRewriter.rewrite(r.file(), r.text().getBytes(StandardCharsets.UTF_8),
-                    applied.text().getBytes(StandardCharsets.UTF_8), force);
+            java.nio.charset.Charset encoding;
+            try {
+                encoding = dev.virtcpu.cpu.CpuFile.encodingOf(r.file());
+            } catch (java.io.IOException e) {
+                err.println("virtcpu: not fixing " + r.file() + ": " + e.getMessage());
+                continue;
+            }
+            // Written back in the encoding it was read in (a UTF-16 file stays UTF-16, its byte order mark too).
+            FileRewriter.Result w = FileRewriter.rewrite(r.file(), r.text().getBytes(encoding),
+                    applied.text().getBytes(encoding), force);
             if (!w.written()) {
                 err.println("virtcpu: not fixing " + r.file() + ": " + w.refusal());
                 continue;

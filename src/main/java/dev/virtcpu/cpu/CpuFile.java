@@ -116,6 +116,17 @@ public final class CpuFile {
      * line map skip, so offsets and columns stay those of the file.
      */
     static java.nio.charset.Charset encoding(byte[] b) {
+        return encodingOf(b);
+    }
+
+    /** The encoding {@link #readText} reads a file in (from its first four bytes): the one to write it back in. */
+    public static java.nio.charset.Charset encodingOf(Path path) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            return encodingOf(in.readNBytes(4));
+        }
+    }
+
+    private static java.nio.charset.Charset encodingOf(byte[] b) {
         if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) return StandardCharsets.UTF_16LE;
         if (b.length >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) return StandardCharsets.UTF_16BE;
         if (b.length >= 4 && b[0] == '<' && b[1] == 0 && b[2] == '?' && b[3] == 0) return StandardCharsets.UTF_16LE;

@@ -50,6 +50,17 @@ class LintFixFileSafetyTest {
     }
 
     @Test
+    void aUtf16FileStaysUtf16WithItsByteOrderMark() throws IOException {
+        Path f = dir.resolve("vm.xml");
+        Files.write(f, ("\uFEFF" + BROKEN).getBytes(StandardCharsets.UTF_16LE));
+        LintRun run = lint("--fix", f.toString());
+        byte[] bytes = Files.readAllBytes(f);
+        assertEquals(0xFF, bytes[0] & 0xFF, run.toString());
+        assertEquals(0xFE, bytes[1] & 0xFF, run.toString());
+        assertEquals("\uFEFF" + FIXED, new String(bytes, StandardCharsets.UTF_16LE), run.toString());
+    }
+
+    @Test
     void ownerGroupAndModeAreKept() throws IOException {
         boolean root = "root".equals(System.getProperty("user.name"));
         Prerequisites.requireOrSkip(root, "root (to give a file to another user)", "running the tests as root, as CI does");
