@@ -7,6 +7,7 @@ import dev.virtcpu.cpu.CpuFile;
 import dev.virtcpu.cpu.CpuFormatter;
 import dev.virtcpu.cpu.LibvirtException;
 import dev.virtcpu.cpu.QemuBaseline;
+import dev.virtcpu.hosts.GuestView;
 import dev.virtcpu.model.CpuMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,6 +22,9 @@ import java.util.List;
 @Command(name = "baseline", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Computes the baseline CPU of the host CPUs in FILE(s), byte for byte as "
                 + "'virsh cpu-baseline' prints it.",
+                "With --hypervisor: the guest-facing baseline, what QEMU/KVM can give a guest on every host "
+                        + "(as 'virsh hypervisor-cpu-baseline' computes it): domcapabilities host-model CPUs as they "
+                        + "are, capabilities host CPUs without the features KVM does not give guests, fallback='forbid'.",
                 "FILE may hold bare host <cpu> elements, capabilities, domain or domcapabilities XML, "
                         + "several documents concatenated."})
 final class BaselineCommand extends VirshStyleCommand {
@@ -39,6 +43,10 @@ final class BaselineCommand extends VirshStyleCommand {
     Driver driver = Driver.test;
 
     enum Driver { test, qemu }
+
+    @Option(names = "--hypervisor", description = "The guest-facing baseline (what QEMU/KVM gives guests on every host); "
+            + "accepts domcapabilities files.")
+    boolean hypervisor;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Host CPU description files.")
     List<String> files;
@@ -64,6 +72,7 @@ final class BaselineCommand extends VirshStyleCommand {
                 i++;
             }
             else if (a.equals("--driver=qemu")) c.driver = Driver.qemu;
+            else if (a.equals("--hypervisor")) c.hypervisor = true;
             else if (a.startsWith("-")) return null;
             else c.files.add(a);
         }
@@ -82,9 +91,10 @@ final class BaselineCommand extends VirshStyleCommand {
                 err.println("error: " + CpuExtractor.nothingFoundMessage(files.get(0)));
                 return 1;
             }
-            List<CpuDef> cpus = CpuFile.hostCpus(inputs);
-            CpuDef result = driver == Driver.qemu ? QemuBaseline.compute(map, cpus, features, migratable)
-                    : Baseline.compute(map, cpus, new Baseline.Options(features, migratable));
+            List<CpuDef> cpus = hypervisor ? CpuFile.autoCpus(inputs, "x86_64") : CpuFile.hostCpus(inputs);
+            Baseline.Hypervisor hv = hypervisor && map.x86() != null ? GuestView.hypervisor(map.x86()) : null;
+            CpuDef result = driver == Driver.qemu && !hypervisor ? QemuBaseline.compute(map, cpus, features, migratable)
+                    : Baseline.compute(map, cpus, new Baseline.Options(features, migratable, hv));
             out.print(CpuFormatter.format(result));
             return 0;
         } catch (CommandSupport.Failure f) {

@@ -12,8 +12,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * libvirt's virCPUBaseline for host CPU definitions: the intersection of every input's
- * model-plus-features bits, decoded as a guest CPU that prefers the input model names.
+ * libvirt's virCPUBaseline: the intersection of every input's model-plus-features bits, decoded as a
+ * guest CPU that prefers the input model names. {@code virsh cpu-baseline} passes host CPUs;
+ * {@code hypervisor-cpu-baseline} also accepts guest CPUs (a domcapabilities host-model) and passes a
+ * model list and a feature filter ({@link Hypervisor}).
  */
 public final class Baseline {
     /** Arches with a libvirt CPU driver but no cpu_map and no baseline (s390; riscv64, loongarch64 in 12.8). */
@@ -22,8 +24,25 @@ public final class Baseline {
     private Baseline() {
     }
 
-    public record Options(boolean expandFeatures, boolean migratable) {
+    /**
+     * {@code hypervisor} null: {@code virsh cpu-baseline}; otherwise libvirt's hypervisor baseline
+     * ({@code virsh hypervisor-cpu-baseline}): the same algorithm with a model list and a feature
+     * filter, and {@code fallback='forbid'}.
+     */
+    public record Options(boolean expandFeatures, boolean migratable, Hypervisor hypervisor) {
         public static final Options PLAIN = new Options(false, false);
+
+        public Options(boolean expandFeatures, boolean migratable) {
+            this(expandFeatures, migratable, null);
+        }
+    }
+
+    /**
+     * What the hypervisor supports: the model names it can run (null: every model of the map) and the
+     * features it can give a guest (null: every feature).
+     */
+    public record Hypervisor(java.util.Set<String> models, FeatureSet features) {
+        public static final Hypervisor ANY = new Hypervisor(null, null);
     }
 
     public static CpuDef compute(CpuMap map, List<CpuDef> cpus, Options options) throws LibvirtException {
@@ -89,12 +108,14 @@ public final class Baseline {
             }
             base.retainAll(data);
         }
+        Hypervisor hv = options.hypervisor();
+        if (hv != null && hv.features() != null) base.retainAll(hv.features());
         if (base.isEmpty()) throw new LibvirtException(ErrorClass.OPERATION_FAILED, "CPUs are incompatible");
-        CpuDef result = Decoder.decode(map, new Decoder.Data(base, vendor, 0), CpuDef.Type.GUEST, preferred,
-                options.migratable());
+        CpuDef result = Decoder.decodeWithin(map, new Decoder.Data(base, vendor, 0), CpuDef.Type.GUEST, preferred,
+                options.migratable(), hv == null ? null : hv.models());
         result.mode = Mode.CUSTOM;
         result.match = "exact";
-        if (preferred.size() == 1 && preferred.get(0).equals(result.model)) result.fallback = "forbid";
+        if (hv != null || preferred.size() == 1 && preferred.get(0).equals(result.model)) result.fallback = "forbid";
         if (!outputVendor) result.vendor = null;
         if (options.expandFeatures()) expand(map, result);
         return result;

@@ -148,6 +148,23 @@ public final class CpuFile {
         return name + ":" + (document.lines().line(node.start()) + 1) + ":" + (document.lines().column(node.start()) + 1);
     }
 
+    /**
+     * Parses every extracted CPU as libvirt's hypervisor baseline does (type AUTO): a {@code <cpu>}
+     * with {@code <arch>} is a host CPU, anything else (a domcapabilities host-model CPU, a guest
+     * {@code <cpu>}) a guest CPU of {@code defaultArch}.
+     */
+    public static List<CpuDef> autoCpus(List<CpuFile> files, String defaultArch) throws LibvirtException {
+        List<CpuDef> out = new ArrayList<>();
+        for (CpuFile f : files) {
+            for (XmlElement e : f.cpuElements()) {
+                CpuDef cpu = e.name().equals("mode") ? CpuParser.parse(e, CpuDef.Type.GUEST) : CpuParser.parseAuto(e);
+                if (cpu.arch == null) cpu.arch = defaultArch;
+                out.add(cpu);
+            }
+        }
+        return out;
+    }
+
     /** Parses every extracted CPU as a host CPU, failing at the first problem like libvirt. */
     public static List<CpuDef> hostCpus(List<CpuFile> files) throws LibvirtException {
         List<CpuDef> out = new ArrayList<>();

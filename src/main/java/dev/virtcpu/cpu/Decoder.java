@@ -32,12 +32,23 @@ public final class Decoder {
      */
     public static CpuDef decode(ArchMap map, Data data, CpuDef.Type type, List<String> preferred, boolean migratable)
             throws LibvirtException {
-        return decode(map, data, type, preferred, migratable, NO_TRACE);
+        return decode(map, data, type, preferred, migratable, null, NO_TRACE);
     }
 
     /** The same decode, reporting every candidate it weighs to {@code trace}, in walk order. */
     public static CpuDef decode(ArchMap map, Data data, CpuDef.Type type, List<String> preferred, boolean migratable,
                                 Consumer<DecodeStep> trace) throws LibvirtException {
+        return decode(map, data, type, preferred, migratable, null, trace);
+    }
+
+    /** libvirt's hypervisor decode: only the models the hypervisor supports ({@code allowed}, null: all) are chosen. */
+    public static CpuDef decodeWithin(ArchMap map, Data data, CpuDef.Type type, List<String> preferred, boolean migratable,
+                                      java.util.Set<String> allowed) throws LibvirtException {
+        return decode(map, data, type, preferred, migratable, allowed, NO_TRACE);
+    }
+
+    private static CpuDef decode(ArchMap map, Data data, CpuDef.Type type, List<String> preferred, boolean migratable,
+                                 java.util.Set<String> allowed, Consumer<DecodeStep> trace) throws LibvirtException {
         FeatureSet features = data.features();
         int sig = data.signature() & 0x0fff3fff;
         int family = ((sig >> 20) & 0xff) + ((sig >> 8) & 0xf);
@@ -53,12 +64,13 @@ public final class Decoder {
         Model bestModel = null;
         List<Model> models = map.models();
         // The shortcut decides as the loop does, but a trace wants every candidate.
-        if (type == CpuDef.Type.HOST && preferred.isEmpty() && trace == NO_TRACE) {
+        if (type == CpuDef.Type.HOST && preferred.isEmpty() && trace == NO_TRACE && allowed == null) {
             bestModel = hostModel(models, features, data.vendor(), sig, family, modelNo, stepping);
             if (bestModel != null) best = toCpu(map, features, bestModel, type);
         }
         for (int i = bestModel != null ? -1 : models.size() - 1; i >= 0; i--) {
             Model candidate = models.get(i);
+            if (allowed != null && !allowed.contains(candidate.name())) continue;
             if (data.vendor() != null && candidate.vendor() != null && !candidate.vendor().name().equals(data.vendor().name())) {
                 trace.accept(new DecodeStep(candidate, null, DecodeStep.Decision.OTHER_VENDOR));
                 continue;

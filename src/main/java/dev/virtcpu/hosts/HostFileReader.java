@@ -15,7 +15,9 @@ import dev.virtcpu.xml.XmlProblem;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads host description files: {@code virsh capabilities} output, {@code virsh domcapabilities}
@@ -63,8 +65,11 @@ public final class HostFileReader {
         List<Host> hosts = new ArrayList<>();
         String base = name != null ? name : baseName(file);
         String domcapsArch = null;
+        ModelUsability usability = null;
         for (XmlElement root : doc.rootElements()) {
-            if (root.name().equals("domainCapabilities") && root.element("arch") != null) domcapsArch = root.element("arch").text().trim();
+            if (!root.name().equals("domainCapabilities")) continue;
+            if (root.element("arch") != null) domcapsArch = root.element("arch").text().trim();
+            usability = usability(root);
         }
         List<XmlElement> cpus = CpuExtractor.extract(doc.rootElements());
         if (cpus.isEmpty()) {
@@ -77,15 +82,17 @@ public final class HostFileReader {
             String hostName = cpus.size() == 1 ? base : base + "#" + i;
             try {
                 CpuDef cpu;
+                ModelUsability models = null;
                 if (e.name().equals("mode")) {
                     cpu = CpuParser.parse(e, CpuDef.Type.GUEST);
                     cpu.arch = domcapsArch == null ? "x86_64" : domcapsArch;
+                    models = usability;
                 } else {
                     cpu = CpuParser.parse(e, CpuDef.Type.HOST);
                 }
                 // A set keeps thousands of hosts: their CPUs must not keep each file's whole document alive.
                 cpu.element = null;
-                hosts.add(new Host(hostName, file, doc.lines().line(e.start()), doc.lines().column(e.start()), cpu));
+                hosts.add(new Host(hostName, file, doc.lines().line(e.start()), doc.lines().column(e.start()), cpu, models));
             } catch (LibvirtException ex) {
                 XmlNode at = ex.node() != null ? ex.node() : e;
                 problems.add(new Problem(file, at.start(), Math.max(at.start() + 1, Math.min(at.end(), at.start() + 200)),
@@ -93,6 +100,29 @@ public final class HostFileReader {
             }
         }
         return new Result(hosts, problems);
+    }
+
+    /** The custom-mode model list of a domcapabilities document, or null when it has none. */
+    private static ModelUsability usability(XmlElement domcaps) {
+        for (XmlElement cpu : domcaps.elements("cpu")) {
+            for (XmlElement mode : cpu.elements("mode")) {
+                if (!"custom".equals(mode.attr("name"))) continue;
+                Map<String, String> usable = new LinkedHashMap<>();
+                Map<String, List<String>> blockers = new LinkedHashMap<>();
+                for (XmlElement m : mode.elements("model")) {
+                    if (m.attr("usable") != null) usable.put(m.text().trim(), m.attr("usable"));
+                }
+                for (XmlElement b : mode.elements("blockers")) {
+                    List<String> names = new ArrayList<>();
+                    for (XmlElement f : b.elements("feature")) {
+                        if (f.attr("name") != null) names.add(f.attr("name"));
+                    }
+                    if (b.attr("model") != null) blockers.put(b.attr("model"), List.copyOf(names));
+                }
+                return usable.isEmpty() ? null : new ModelUsability(Map.copyOf(usable), Map.copyOf(blockers));
+            }
+        }
+        return null;
     }
 
     static String baseName(Path file) {

@@ -15,14 +15,45 @@ import java.util.List;
 
 /** A named list of hosts, with the problems met while reading them. */
 public final class HostSet {
-    /** A host's CPU as feature bits (null data when its CPU is not valid for the map). */
-    public record HostData(Host host, FeatureSet data, String vendor, String error) {
+    /**
+     * A host's CPU as feature bits (null data when its CPU is not valid for the map): {@code data} as
+     * its file describes it, {@code guest} what QEMU/KVM gives a guest there ({@link GuestView}), and
+     * {@code unknown} the MSR-based features the file cannot tell about.
+     */
+    public record HostData(Host host, FeatureSet data, String vendor, String error, FeatureSet guest, FeatureSet unknown) {
+        static HostData broken(Host host, String error) {
+            return new HostData(host, null, host.cpu().vendor, error, null, null);
+        }
+
+        /** The host's CPU has the feature (as its file describes it). */
         public boolean has(int feature) { return data != null && data.contains(feature); }
+
+        /** QEMU/KVM gives guests the feature on this host. */
+        public boolean offers(int feature) { return guest != null && guest.contains(feature); }
+
+        /** The file says whether the host has the feature (false for MSR features it reports nothing of). */
+        public boolean knows(int feature) { return unknown == null || !unknown.contains(feature); }
+
+        /** A guest cannot get the feature here: known, and not offered. */
+        public boolean lacksForGuest(int feature) { return knows(feature) && !offers(feature); }
     }
 
-    /** A host set evaluated against one CPU map. */
+    /** The guest-facing baseline of a set ({@code baseline --hypervisor}), or why there is none. */
+    public record GuestBaseline(CpuDef cpu, String error) {
+    }
+
+    /**
+     * A host set evaluated against one CPU map: the hosts, the {@code virsh cpu-baseline} of their
+     * files, and the guest-facing baseline (what QEMU/KVM can give a guest on every host), for a
+     * migration pool (without migration blockers) and for hosts that are not one.
+     */
     public record Evaluation(CpuMap map, List<HostData> hosts, CpuDef baseline, String baselineError,
-                             boolean homogeneous) {
+                             boolean homogeneous, GuestBaseline poolBaseline, GuestBaseline singleBaseline) {
+        /** The guest-facing baseline; {@code pool}: leave out the features that block live migration. */
+        public GuestBaseline guestBaseline(boolean pool) {
+            return pool ? poolBaseline : singleBaseline;
+        }
+
         public List<HostData> usable() {
             List<HostData> out = new ArrayList<>();
             for (HostData h : hosts) {
@@ -71,12 +102,12 @@ public final class HostSet {
             try {
                 h = CpuDumps.decoded(listed, map);
             } catch (LibvirtException ex) {
-                data.add(new HostData(listed, null, null, "host " + listed.name() + ": " + ex.getMessage()));
+                data.add(new HostData(listed, null, null, "host " + listed.name() + ": " + ex.getMessage(), null, null));
                 continue;
             }
             String family = CpuMap.familyOf(h.cpu().arch);
             if (!"x86".equals(family)) {
-                data.add(new HostData(h, null, h.cpu().vendor, "host " + h.name() + " is not x86 (" + h.cpu().arch + ")"));
+                data.add(HostData.broken(h, "host " + h.name() + " is not x86 (" + h.cpu().arch + ")"));
                 continue;
             }
             try {
@@ -85,10 +116,11 @@ public final class HostSet {
                 if (vendor == null && x86.model(h.cpu().model) != null && x86.model(h.cpu().model).vendor() != null) {
                     vendor = x86.model(h.cpu().model).vendor().name();
                 }
-                data.add(new HostData(h, d, vendor, null));
+                FeatureSet guest = h.isHypervisorView() ? d : d.copy().removeAll(GuestView.hidden(x86));
+                data.add(new HostData(h, d, vendor, null, guest, GuestView.unknownMsrFeatures(x86, d)));
                 cpus.add(h.cpu());
             } catch (LibvirtException ex) {
-                data.add(new HostData(h, null, h.cpu().vendor, ex.getMessage()));
+                data.add(HostData.broken(h, ex.getMessage()));
             }
         }
         CpuDef baseline = null;
@@ -109,6 +141,18 @@ public final class HostSet {
             if (first == null) first = h;
             else if (!h.data().equals(first.data()) || !java.util.Objects.equals(h.vendor(), first.vendor())) homogeneous = false;
         }
-        return new Evaluation(map, data, baseline, error, homogeneous);
+        return new Evaluation(map, data, baseline, error, homogeneous, guestBaseline(map, cpus, true),
+                guestBaseline(map, cpus, false));
+    }
+
+    /** {@code virtcpu baseline --hypervisor [--migratable]} of the usable hosts. */
+    private static GuestBaseline guestBaseline(CpuMap map, List<CpuDef> cpus, boolean migratable) {
+        if (cpus.isEmpty()) return new GuestBaseline(null, "the host set has no usable hosts");
+        try {
+            return new GuestBaseline(Baseline.compute(map, cpus, new Baseline.Options(false, migratable,
+                    GuestView.hypervisor(map.x86()))), null);
+        } catch (LibvirtException ex) {
+            return new GuestBaseline(null, ex.getMessage());
+        }
     }
 }
