@@ -28,6 +28,18 @@ public final class Analyzer {
     }
 
     public static DocumentAnalysis analyze(XmlDocument doc, AnalysisContext context) {
+        return analyze(doc, context, true);
+    }
+
+    /**
+     * The analysis without the host-set fix ladder: how a fix is checked (its result analysed again)
+     * without checking fixes of the fixed text in turn.
+     */
+    public static DocumentAnalysis analyzeWithoutFixes(String text, AnalysisContext context) {
+        return analyze(XmlParser.parse(text), context, false);
+    }
+
+    private static DocumentAnalysis analyze(XmlDocument doc, AnalysisContext context, boolean fixLadders) {
         FindingSink sink = new FindingSink(context);
         XmlElement root = doc.rootElement();
         boolean domain = root != null && root.name().equals("domain");
@@ -43,7 +55,7 @@ public final class Analyzer {
         if (context.domainSchema() != null && doc.problems().isEmpty()) schema(doc, context, sink);
         hostSetProblems(cpus, context, sink);
         for (XmlElement cpu : cpus) {
-            CpuContext c = new CpuContext(doc, cpu, context, sink);
+            CpuContext c = new CpuContext(doc, cpu, context, sink, fixLadders);
             int mark = sink.mark();
             Rules.checkDefinition(c);
             sink.sortFrom(mark);

@@ -88,11 +88,16 @@ public final class Assist {
         int end = docs == null ? -1 : docs.end();
         java.util.Set<String> explained = new java.util.HashSet<>();
         for (Finding f : analysis.findings()) {
-            if (offset < f.start() || offset > f.end() || !explained.add(f.code())) continue;
+            if (offset < f.start() || offset > f.end()) continue;
             Rule rule = Rules.byCode(f.code());
-            if (rule == null) continue;
+            boolean explain = rule != null && explained.add(f.code());
+            if (!explain && f.detail() == null) continue;
             if (sb.length() > 0) sb.append("\n\n---\n\n");
-            sb.append("**").append(f.code()).append("** (").append(f.severity().label()).append("): ").append(rule.rationale());
+            if (f.detail() != null) sb.append(f.detail());
+            if (explain) {
+                if (f.detail() != null) sb.append("\n\n");
+                sb.append("**").append(f.code()).append("** (").append(f.severity().label()).append("): ").append(rule.rationale());
+            }
             if (start < 0 || f.end() - f.start() < end - start) {
                 start = f.start();
                 end = f.end();
@@ -203,15 +208,17 @@ public final class Assist {
             s--;
             if (text.charAt(s) == '<') break;
         }
-        if (eval == null || eval.baseline() == null) {
+        dev.virtcpu.cpu.CpuDef baseline = eval == null ? null
+                : eval.guestBaseline(ctx.migratable() && eval.usable().size() > 1).cpu();
+        if (baseline == null) {
             out.add(new Completion("cpu", Completion.Kind.SNIPPET, "custom CPU model", null, "0", s, offset,
                     "<cpu mode='custom' match='exact'>\n  <model fallback='allow'>${1}</model>\n</cpu>", true));
             return;
         }
         String indent = LineEdits.indentOf(text, s);
-        String formatted = CpuFormatter.format(eval.baseline(), indent, "  ").substring(indent.length()).stripTrailing();
+        String formatted = CpuFormatter.format(baseline, indent, "  ").substring(indent.length()).stripTrailing();
         out.add(new Completion("cpu", Completion.Kind.SNIPPET, "baseline of host set '" + ctx.hostSetName() + "': "
-                + BaselineEdit.summary(eval.baseline()), "```xml\n" + formatted + "\n```", "0", s, offset,
+                + BaselineEdit.summary(baseline), "```xml\n" + formatted + "\n```", "0", s, offset,
                 formatted.replace("$", "\\$"), true));
     }
 

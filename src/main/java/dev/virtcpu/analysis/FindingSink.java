@@ -31,7 +31,12 @@ public final class FindingSink {
     }
 
     public void add(String code, int[] range, String message, List<Related> related, List<Fix> fixes) {
-        add(code, context.severityOf(code), range, message, related, fixes);
+        add(code, context.severityOf(code), range, message, related, fixes, null);
+    }
+
+    /** @param detail Markdown shown on hover (null: none) */
+    public void add(String code, int[] range, String message, List<Related> related, List<Fix> fixes, String detail) {
+        add(code, context.severityOf(code), range, message, related, fixes, detail);
     }
 
     /**
@@ -39,6 +44,11 @@ public final class FindingSink {
      * kind and info for another); a severity configured for the code still wins.
      */
     public void add(String code, Severity defaultSeverity, int[] range, String message, List<Related> related, List<Fix> fixes) {
+        add(code, defaultSeverity, range, message, related, fixes, null);
+    }
+
+    private void add(String code, Severity defaultSeverity, int[] range, String message, List<Related> related, List<Fix> fixes,
+                     String detail) {
         Severity configured = context.severities() == null ? null : context.severities().get(code);
         Severity s = configured != null ? configured : defaultSeverity;
         if (s == Severity.OFF) return;
@@ -47,7 +57,7 @@ public final class FindingSink {
             if (s.atLeast(worstUnlisted)) worstUnlisted = s;
             return;
         }
-        findings.add(new Finding(code, s, range[0], range[1], Printable.message(message), related, fixes));
+        findings.add(new Finding(code, s, range[0], range[1], Printable.message(message), related, fixes, detail));
     }
 
     /** Whether another finding would still be listed (past the cap, findings are only counted). */

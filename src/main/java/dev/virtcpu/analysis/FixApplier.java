@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Applies the safe fixes of an analysis to its text: non-overlapping edits only, baseline first. Linear
+ * Applies the safe fixes of an analysis to its text: non-overlapping edits only, the chosen rung of each
+ * {@code <cpu>}'s host-set fix ladder (the first that leaves it clean) before the others. Linear
  * in the text and (up to a log factor) in the number of edits, so a file with thousands of fixes is
  * fixed in one pass.
  */
@@ -28,8 +29,8 @@ public final class FixApplier {
             }
         }
         List<Fix> fixes = new ArrayList<>(unique);
-        // The baseline replacement spans the whole <cpu>; prefer it over edits inside it.
-        fixes.sort(Comparator.comparing((Fix f) -> !f.title().startsWith("Replace CPU with baseline")));
+        // A ladder rung may span the whole <cpu>; it goes before the edits inside it (a stable sort).
+        fixes.sort(Comparator.comparing((Fix f) -> f.rung() == 0));
         TreeMap<Integer, Integer> taken = new TreeMap<>();
         List<TextEdit> chosen = new ArrayList<>();
         LinkedHashSet<String> titles = new LinkedHashSet<>();
@@ -65,4 +66,5 @@ public final class FixApplier {
         }
         return sb.append(text, Math.min(pos, text.length()), text.length()).toString();
     }
+
 }

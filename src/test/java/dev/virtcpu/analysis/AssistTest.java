@@ -54,7 +54,7 @@ class AssistTest {
         String clean = text.replace("|", "");
         assertEquals("<cp", clean.substring(c.replaceStart(), c.replaceEnd()));
         assertTrue(c.snippet());
-        assertTrue(c.insertText().startsWith("<cpu mode='custom' match='exact'>\n    <model fallback='allow'>Haswell-noTSX-IBRS</model>\n"),
+        assertTrue(c.insertText().startsWith("<cpu mode='custom' match='exact'>\n    <model fallback='forbid'>Haswell-noTSX-IBRS</model>\n"),
                 c.insertText());
         assertTrue(c.insertText().endsWith("\n  </cpu>"), c.insertText());
     }

@@ -22,7 +22,15 @@ public final class FixtureRegen {
             for (String name : Fixtures.names(kind).toList()) {
                 String raw = Fixtures.read(kind, name + ".xml");
                 String out;
-                if (kind.equals("hover")) {
+                if (kind.equals("fixes")) {
+                    String title = Fixtures.read("fixes", name + ".fix").strip();
+                    Fix fix = QuickFixFixtureTest.find(Fixtures.analyze(name, raw).findings(), title);
+                    if (fix == null) {
+                        System.err.println("no fix " + title + " for " + name);
+                        continue;
+                    }
+                    Files.writeString(Fixtures.dir(kind).resolve(name + ".out.xml"), QuickFixFixtureTest.apply(raw, fix), StandardCharsets.UTF_8);
+                } else if (kind.equals("hover")) {
                     Fixtures.Input in = Fixtures.Input.of(raw);
                     XmlDocument doc = XmlParser.parse(in.text());
                     Hover h = Assist.hover(Analyzer.analyze(doc, Fixtures.context(name, doc)), in.cursor());

@@ -60,7 +60,7 @@ class QuickFixFixtureTest {
         String text = Fixtures.read("fixes", name + ".xml");
         DocumentAnalysis a = Fixtures.analyze(name, text);
         XmlElement cpu = a.cpus().get(0);
-        String out = apply(text, find(a.findings(), "Replace CPU with baseline"));
+        String out = apply(text, find(a.findings(), "Replace CPU with the guest-facing baseline"));
         String before = text.substring(0, cpu.start());
         String after = text.substring(cpu.end());
         assertEquals(before, out.substring(0, before.length()), "bytes before <cpu>");

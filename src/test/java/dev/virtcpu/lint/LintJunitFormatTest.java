@@ -47,7 +47,7 @@ class LintJunitFormatTest {
     void reportOfTheWorkspaceIsValidAgainstJenkinsJunitSchema() {
         String xml = junit("--severity", "info", WORKSPACE);
         assertNull(JunitXml.violation(xml), xml);
-        assertTrue(elements(root(xml), "failure").size() > 10, xml);
+        assertTrue(elements(root(xml), "failure").size() > 5, xml);
     }
 
     @Test
@@ -100,7 +100,8 @@ class LintJunitFormatTest {
     void aHostFailureListsTheHostFilesAfterTheFinding() {
         Element failure = elements(suite(junit(DOMAINS + "/too-new.xml"), DOMAINS + "/too-new.xml"), "failure").get(0);
         assertEquals("host-missing-model-feature", failure.getAttribute("type"));
-        assertTrue(failure.getTextContent().endsWith("\n  " + WORKSPACE + "/hosts/prod/kvm-prod-04.xml:5:5: kvm-prod-04: lacks hle"),
+        assertTrue(failure.getTextContent().endsWith("\n  " + WORKSPACE + "/hosts/prod/kvm-prod-04.xml:5:5: kvm-prod-04: lacks hle, rtm, "
+                + "avx512f, avx512dq, rdseed, adx, smap, clwb, avx512cd, avx512bw, avx512vl, xsavec, xgetbv1, 3dnowprefetch"),
                 failure::getTextContent);
     }
 

@@ -130,7 +130,7 @@ class LintSarifFormatTest {
     @Test
     void everyResultHasARelativeUriAndAStartLine() {
         JsonNode log = sarif("--severity", "info", WORKSPACE, BROKEN_CONFIG);
-        assertTrue(run(log).get("results").size() > 10);
+        assertTrue(run(log).get("results").size() > 5);
         for (JsonNode r : run(log).get("results")) {
             JsonNode loc = r.at("/locations/0/physicalLocation");
             String uri = loc.at("/artifactLocation/uri").asText();
@@ -155,7 +155,7 @@ class LintSarifFormatTest {
         assertEquals(WORKSPACE + "/hosts/prod/kvm-prod-04.xml", related.at("/0/physicalLocation/artifactLocation/uri").asText());
         assertEquals(5, related.at("/0/physicalLocation/region/startLine").asInt());
         assertEquals(5, related.at("/0/physicalLocation/region/startColumn").asInt());
-        assertEquals("kvm-prod-04: lacks hle", related.at("/0/message/text").asText());
+        assertTrue(related.at("/0/message/text").asText().startsWith("kvm-prod-04: lacks hle, rtm, "), related::toString);
     }
 
     @Test

@@ -22,6 +22,7 @@ import static dev.virtcpu.lsp.LspClient.obj;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -74,8 +75,8 @@ class LspEndToEndTest extends LspServerTestBase {
         assertEquals("host-missing-model-feature", first.get("code").getAsString());
         assertEquals("virtcpu", first.get("source").getAsString());
         assertEquals(1, first.get("severity").getAsInt());
-        assertEquals("CPU model Cascadelake-Server needs 'hle', which 1 of 4 hosts of host set 'prod' lack: kvm-prod-04",
-                first.get("message").getAsString());
+        assertEquals("CPU model Cascadelake-Server needs 15 features that kvm-prod-04 lacks: hle, rtm, avx512f, avx512dq, rdseed, "
+                + "adx, smap, clflushopt, … (runs on 2 of 4 hosts of host set 'prod')", first.get("message").getAsString());
         int[] model = find(text, "Cascadelake-Server", 0);
         JsonObject range = first.getAsJsonObject("range");
         assertEquals(List.of(model[0], model[1], model[0], model[1] + 18), List.of(
@@ -84,11 +85,11 @@ class LspEndToEndTest extends LspServerTestBase {
         JsonArray related = first.getAsJsonArray("relatedInformation");
         assertEquals(uri("hosts/prod/kvm-prod-04.xml"), related.get(0).getAsJsonObject().getAsJsonObject("location").get("uri").getAsString());
         List<String> codes = codes(published);
-        assertEquals(15, codes.stream().filter("host-missing-model-feature"::equals).count());
+        assertEquals(1, codes.stream().filter("host-missing-model-feature"::equals).count());
         assertTrue(codes.contains("host-missing-feature"));
         assertTrue(codes.contains("migration-blocker"));
         assertEquals("host-set-summary", codes.get(codes.size() - 1));
-        assertEquals("runs on 2 of 4 hosts of host set 'prod'; baseline: Haswell-noTSX-IBRS +33 features",
+        assertEquals("runs on 2 of 4 hosts of host set 'prod'; baseline: Haswell-noTSX-IBRS +17 features",
                 diagnostics(published).get(codes.size() - 1).get("message").getAsString());
     }
 
@@ -115,7 +116,9 @@ class LspEndToEndTest extends LspServerTestBase {
                 "context", obj("diagnostics", List.of()))).getAsJsonArray();
         JsonObject baseline = null;
         for (JsonElement a : actions) {
-            if (a.getAsJsonObject().get("title").getAsString().startsWith("Replace CPU with baseline of host set 'prod'")) baseline = a.getAsJsonObject();
+            if (a.getAsJsonObject().get("title").getAsString().startsWith("Replace CPU with the guest-facing baseline of host set 'prod'")) {
+                baseline = a.getAsJsonObject();
+            }
         }
         assertNotNull(baseline, "actions: " + actions);
         assertEquals("quickfix", baseline.get("kind").getAsString());
@@ -132,6 +135,57 @@ class LspEndToEndTest extends LspServerTestBase {
         String fixed = new StringBuilder(text).replace(offset(text, edit.getAsJsonObject("range").getAsJsonObject("start")),
                 offset(text, edit.getAsJsonObject("range").getAsJsonObject("end")), edit.get("newText").getAsString()).toString();
         assertTrue(fixed.contains("<topology sockets='1' dies='1' cores='4' threads='2'/>"), fixed);
+    }
+
+    @Test
+    void theWholeCpuGetsEachFixOfTheLadderOnceAndThePreferredOneLeavesOnlyTheSummary() throws Exception {
+        start(MINIMAL_CAPABILITIES);
+        String u = uri("domains/db-too-new.xml");
+        String text = read("domains/db-too-new.xml");
+        JsonObject published = open(u, text);
+        int[] start = find(text, "<cpu", 0);
+        int[] end = find(text, "</cpu>", 0);
+        JsonArray actions = client.call("textDocument/codeAction", obj("textDocument", obj("uri", u),
+                "range", obj("start", position(start[0], start[1]), "end", position(end[0], end[1])),
+                "context", obj("diagnostics", published.getAsJsonArray("diagnostics")))).getAsJsonArray();
+        List<String> titles = new ArrayList<>();
+        JsonObject preferred = null;
+        for (JsonElement a : actions) {
+            JsonObject o = a.getAsJsonObject();
+            titles.add(o.get("title").getAsString());
+            boolean host = o.getAsJsonArray("diagnostics").get(0).getAsJsonObject().get("code").getAsString().startsWith("host-");
+            if (host && o.has("isPreferred") && o.get("isPreferred").getAsBoolean()) {
+                assertNull(preferred, "one preferred host-set action: " + actions);
+                preferred = o;
+            }
+        }
+        assertEquals(titles.size(), new java.util.HashSet<>(titles).size(), "one action per distinct fix: " + titles);
+        assertTrue(titles.get(0).startsWith("Disable the 18 features some hosts lack or that block migration: hle, rtm, "), titles::toString);
+        assertTrue(titles.get(1).startsWith("Use Haswell-noTSX-IBRS, the closest model every host runs"), titles::toString);
+        assertTrue(titles.get(2).startsWith("Replace CPU with the guest-facing baseline of host set 'prod'"), titles::toString);
+        assertNotNull(preferred);
+        assertEquals(titles.get(0), preferred.get("title").getAsString());
+        JsonArray edits = preferred.getAsJsonObject("edit").getAsJsonObject("changes").getAsJsonArray(u);
+        int mark = client.mark();
+        client.notify("textDocument/didChange", obj("textDocument", obj("uri", u, "version", 2), "contentChanges",
+                sortedBackwards(edits)));
+        JsonObject after = client.awaitDiagnostics(mark, u, p -> p.has("version") && p.get("version").getAsInt() == 2).params();
+        assertEquals(List.of("host-set-summary"), codes(after));
+    }
+
+    /** Edits of one WorkspaceEdit as didChange events, last position first so earlier ranges stay valid. */
+    static List<Object> sortedBackwards(JsonArray edits) {
+        List<JsonObject> list = new ArrayList<>();
+        for (JsonElement e : edits) list.add(e.getAsJsonObject());
+        list.sort((a, b) -> {
+            JsonObject x = a.getAsJsonObject("range").getAsJsonObject("start");
+            JsonObject y = b.getAsJsonObject("range").getAsJsonObject("start");
+            int c = Integer.compare(y.get("line").getAsInt(), x.get("line").getAsInt());
+            return c != 0 ? c : Integer.compare(y.get("character").getAsInt(), x.get("character").getAsInt());
+        });
+        List<Object> out = new ArrayList<>();
+        for (JsonObject e : list) out.add(obj("range", e.get("range"), "text", e.get("newText").getAsString()));
+        return out;
     }
 
     @Test
@@ -163,7 +217,7 @@ class LspEndToEndTest extends LspServerTestBase {
         start(FULL_CAPABILITIES);
         String u = uri("domains/db-too-new.xml");
         assertTrue(diagnostics(open(u, read("domains/db-too-new.xml"))).stream()
-                .anyMatch(d -> d.get("message").getAsString().endsWith("lack: kvm-prod-04")));
+                .anyMatch(d -> d.get("message").getAsString().contains(" that kvm-prod-04 lacks: ")));
         // kvm-prod-04 is replaced by a copy of the newest host.
         Path host = examples.resolve("hosts/prod/kvm-prod-04.xml");
         Files.writeString(host, read("hosts/prod/kvm-prod-03.xml"));

@@ -214,7 +214,7 @@ class LemminxServerTest {
     private static JsonObject baselineAction(JsonElement actions) {
         for (JsonElement e : actions.getAsJsonArray()) {
             JsonObject a = e.getAsJsonObject();
-            if (a.get("title").getAsString().startsWith("Replace CPU with baseline")) return a;
+            if (a.get("title").getAsString().startsWith("Replace CPU with the guest-facing baseline")) return a;
         }
         throw new AssertionError("no baseline fix in " + actions);
     }

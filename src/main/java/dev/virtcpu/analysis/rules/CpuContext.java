@@ -1,7 +1,6 @@
 package dev.virtcpu.analysis.rules;
 
 import dev.virtcpu.analysis.AnalysisContext;
-import dev.virtcpu.analysis.BaselineEdit;
 import dev.virtcpu.analysis.FindingSink;
 import dev.virtcpu.analysis.Fix;
 import dev.virtcpu.analysis.LineEdits;
@@ -12,6 +11,7 @@ import dev.virtcpu.analysis.TextEdit;
 import dev.virtcpu.hosts.HostSet;
 import dev.virtcpu.model.ArchMap;
 import dev.virtcpu.model.Feature;
+import dev.virtcpu.model.FeatureSet;
 import dev.virtcpu.model.Model;
 import dev.virtcpu.xml.XmlAttribute;
 import dev.virtcpu.xml.XmlDocument;
@@ -33,6 +33,8 @@ public final class CpuContext {
         }
     }
 
+    private final boolean fixLadders;
+    private FixLadder ladder;
     private final XmlDocument document;
     private final XmlElement cpu;
     private final AnalysisContext analysis;
@@ -43,10 +45,11 @@ public final class CpuContext {
     private List<GuestFeature> features;
     private boolean unknownFeature;
     private HostFit fit;
-    private Fix baselineFix;
-    private boolean baselineFixDone;
+    private Boolean mapChecksCompat;
 
-    public CpuContext(XmlDocument document, XmlElement cpu, AnalysisContext analysis, FindingSink sink) {
+    /** @param fixLadders offer host-set fixes (false while checking a fix: its result is analysed without them) */
+    public CpuContext(XmlDocument document, XmlElement cpu, AnalysisContext analysis, FindingSink sink, boolean fixLadders) {
+        this.fixLadders = fixLadders;
         this.document = document;
         this.cpu = cpu;
         this.analysis = analysis;
@@ -204,30 +207,65 @@ public final class CpuContext {
         return !isCustom() || !modelUnknown();
     }
 
+    /**
+     * Whether the map knows {@code <check partial='compat'/>} (libvirt 10.x+): then models without it
+     * are checked by QEMU's usability verdict where a host file gives one (spec §4d).
+     */
+    public boolean mapChecksCompat() {
+        if (mapChecksCompat == null) {
+            boolean any = false;
+            for (Model m : map.models()) any |= m.compatCheck();
+            mapChecksCompat = any;
+        }
+        return mapChecksCompat;
+    }
+
+    /**
+     * In a migration pool, the features of a model that block live migration (migratable='no' in the
+     * map, such as xsaves in GraniteRapids) and are not listed in a {@code <feature>}; empty otherwise.
+     */
+    public List<Feature> migrationBlockersOf(Model m) {
+        List<Feature> out = new ArrayList<>();
+        if (m == null || !migrationPool()) return out;
+        for (int i = m.data().nextSet(0); i >= 0; i = m.data().nextSet(i + 1)) {
+            Feature f = map.feature(i);
+            if (!f.migratable() && (m != model() || !listsExplicitly(i))) out.add(f);
+        }
+        return out;
+    }
+
     /** Which hosts cannot run this CPU and why. */
     public HostFit fit() {
         if (fit == null) fit = HostFit.of(this);
         return fit;
     }
 
-    /** Replace the whole {@code <cpu>} with the host set's baseline (null when there is none). */
-    public Fix baselineFix() {
-        if (!baselineFixDone) {
-            baselineFixDone = true;
-            HostSet.Evaluation eval = evaluation();
-            if (eval != null && eval.baseline() != null && cpu.isClosed() && cpu.startTagEnd() >= 0) {
-                baselineFix = new Fix("Replace CPU with baseline of host set '" + hostSetName() + "' ("
-                        + BaselineEdit.summary(eval.baseline()) + ")", List.of(BaselineEdit.replace(text(), cpu, eval.baseline())),
-                        true, true);
-            }
-        }
-        return baselineFix;
+    /**
+     * The fixes of a host-set finding: the {@link FixLadder} of this {@code <cpu>} (best first), then
+     * {@code specific} ones, each checked by analysing its result; computed when first asked for.
+     */
+    public List<Fix> hostFixes(List<Fix> specific) {
+        if (!fixLadders) return List.of();
+        if (ladder == null) ladder = new FixLadder(this, sink.findings);
+        return ladder.with(specific);
     }
 
-    /** The baseline fix as a list (empty when there is none). */
-    public List<Fix> baselineFixes() {
-        Fix f = baselineFix();
-        return f == null ? List.of() : List.of(f);
+    /** The findings of the whole document so far (complete once analysis is done). */
+    List<dev.virtcpu.analysis.Finding> findings() {
+        return sink.findings;
+    }
+
+    /** The guest-facing baseline for this set (without migration blockers in a migration pool), or null. */
+    public dev.virtcpu.cpu.CpuDef guestBaseline() {
+        HostSet.Evaluation eval = evaluation();
+        return eval == null ? null : eval.guestBaseline(migrationPool()).cpu();
+    }
+
+    /** Feature names of a set, in map order. */
+    public List<String> names(FeatureSet set) {
+        List<String> out = new ArrayList<>();
+        for (int i = set.nextSet(0); i >= 0; i = set.nextSet(i + 1)) out.add(map.feature(i).name());
+        return out;
     }
 
     // ---- reporting ------------------------------------------------------------------------------
@@ -262,6 +300,11 @@ public final class CpuContext {
         sink.add(rule.code(), severity, range, message, List.of(), fixes);
     }
 
+    /** @param detail Markdown shown when hovering the finding */
+    public void report(Rule rule, int[] range, String message, List<Related> related, List<Fix> fixes, String detail) {
+        sink.add(rule.code(), range, message, related, fixes, detail);
+    }
+
     // ---- ranges and edits ------------------------------------------------------------------------
 
     /** The element's name in its start tag. */
@@ -285,16 +328,34 @@ public final class CpuContext {
     /** Replaces the chars of {@code range} with {@code replacement}. */
     public TextEdit replace(int[] range, String replacement) { return new TextEdit(range[0], range[1], replacement); }
 
+    /** Makes a listed feature {@code policy='disable'} (changing its policy, or adding one). */
+    public TextEdit disable(GuestFeature f) {
+        XmlAttribute policy = f.element().attribute("policy");
+        if (policy != null && policy.value() != null) return replace(valueRange(policy), "disable");
+        if (policy != null) return replace(attributeRange(policy), "policy='disable'");
+        return new TextEdit(f.element().nameEnd(), f.element().nameEnd(), " policy='disable'");
+    }
+
     /** Inserts {@code <feature policy=… name=…/>} on its own line after the last feature (or the model/vendor). */
     public TextEdit insertFeature(String policy, String name) {
+        return insertFeatures(policy, List.of(name));
+    }
+
+    /** Inserts one {@code <feature policy=… name=…/>} line per name, indented like its neighbours. */
+    public TextEdit insertFeatures(String policy, List<String> names) {
         XmlElement anchor = null;
         for (XmlElement e : cpu.elements()) {
             if (e.name().equals("feature") || e.name().equals("model") || e.name().equals("vendor")) anchor = e;
         }
-        String line = "<feature policy='" + policy + "' name='" + name + "'/>";
-        if (anchor == null) return new TextEdit(cpu.contentStart(), cpu.contentStart(), line);
-        String indent = LineEdits.indentOf(text(), anchor.start());
-        return new TextEdit(anchor.end(), anchor.end(), LineEdits.newline(text()) + indent + line);
+        String nl = LineEdits.newline(text());
+        String indent = anchor == null ? "" : LineEdits.indentOf(text(), anchor.start());
+        StringBuilder sb = new StringBuilder();
+        for (String name : names) {
+            if (anchor != null || sb.length() > 0) sb.append(nl).append(indent);
+            sb.append("<feature policy='").append(policy).append("' name='").append(name).append("'/>");
+        }
+        int at = anchor == null ? cpu.contentStart() : anchor.end();
+        return new TextEdit(at, at, sb.toString());
     }
 
     /** A fix that only the user applies (never {@code lint --fix}). */
@@ -303,7 +364,7 @@ public final class CpuContext {
     }
 
     /** Host files to point at: the first few, as the message names them (it gives the full count). */
-    private static final int RELATED_HOSTS = 10;
+    static final int RELATED_HOSTS = 10;
 
     /** Related locations: the hosts' CPU elements, each with a note. */
     public static List<Related> related(List<HostSet.HostData> hosts, String what) {

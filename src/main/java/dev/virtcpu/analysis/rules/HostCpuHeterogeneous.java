@@ -20,9 +20,9 @@ public final class HostCpuHeterogeneous extends Rule {
         if (!c.hostChecksApply() || c.isCustom()) return;
         HostSet.Evaluation eval = c.evaluation();
         if (eval.homogeneous()) return;
-        String hint = eval.baseline() == null ? "" : "; the set's baseline is " + BaselineEdit.summary(eval.baseline());
+        String hint = c.guestBaseline() == null ? "" : "; the set's baseline is " + BaselineEdit.summary(c.guestBaseline());
         c.report(this, c.nameRange(c.cpu()), c.mode() + " on host set '" + c.hostSetName() + "', whose " + c.hosts().size()
                 + " hosts have different CPUs: the guest CPU depends on where it starts "
-                + "and live migration to a host with fewer features fails" + hint, c.baselineFixes());
+                + "and live migration to a host with fewer features fails" + hint, c.hostFixes(java.util.List.of()));
     }
 }

@@ -1,6 +1,8 @@
 package dev.virtcpu.analysis.rules;
 
 import dev.virtcpu.hosts.HostSet;
+import dev.virtcpu.hosts.ModelUsability;
+import dev.virtcpu.model.ArchMap;
 import dev.virtcpu.model.Feature;
 import dev.virtcpu.model.FeatureSet;
 import dev.virtcpu.model.Model;
@@ -13,13 +15,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A custom guest CPU judged against every host the way libvirt's CPU comparison does: the vendor,
- * the model's features, each {@code <feature>} by policy, and match='strict'. Hosts that cannot run
- * it are collected for the summary (a host lacking a forced feature still runs it: QEMU emulates).
+ * A custom guest CPU judged against every host the way libvirt checks it before start (spec §4d):
+ * the vendor, the model's features, each {@code <feature>} by policy, and match='strict'. Features are
+ * judged against what QEMU/KVM gives a guest on each host; MSR features a host file says nothing about
+ * are unknown, not missing. A model without {@code <check partial='compat'/>} on a host whose
+ * domcapabilities list QEMU's verdict is judged by that verdict and its blockers, as libvirt does.
+ * Hosts that cannot run the CPU are collected for the summary (a forced feature is passed anyway).
  */
 public final class HostFit {
-    /** The hosts lacking one model feature. */
-    public record Lacking(Feature feature, List<HostSet.HostData> hosts) {
+    /** Hosts lacking the same model features. */
+    public record Group(FeatureSet features, List<HostSet.HostData> hosts) {
     }
 
     /** Hosts with the same extra features under match='strict'. */
@@ -27,10 +32,11 @@ public final class HostFit {
     }
 
     private final List<HostSet.HostData> vendorMismatch = new ArrayList<>();
-    private final List<Lacking> modelFeatures = new ArrayList<>();
+    private final List<Group> modelGroups = new ArrayList<>();
     private final Map<CpuContext.GuestFeature, List<HostSet.HostData>> explicit = new LinkedHashMap<>();
     private final List<Extras> strictExtras = new ArrayList<>();
     private final Set<HostSet.HostData> failing = new LinkedHashSet<>();
+    private final FeatureSet modelLacking = new FeatureSet();
 
     private HostFit() {
     }
@@ -46,28 +52,60 @@ public final class HostFit {
             }
             fit.failing.addAll(fit.vendorMismatch);
         }
-        Model model = c.model();
-        if (model != null) {
-            FeatureSet data = model.data();
-            for (int i = data.nextSet(0); i >= 0; i = data.nextSet(i + 1)) {
-                if (c.listsExplicitly(i)) continue;
-                List<HostSet.HostData> lacking = lacking(hosts, i);
-                if (lacking.isEmpty()) continue;
-                fit.modelFeatures.add(new Lacking(c.map().feature(i), lacking));
-                fit.failing.addAll(lacking);
-            }
-        }
+        if (c.model() != null) fit.model(c, hosts);
         for (CpuContext.GuestFeature f : c.features()) {
             List<HostSet.HostData> against = switch (f.policy()) {
-                case "require", "force" -> lacking(hosts, f.feature().index());
-                case "forbid" -> having(hosts, f.feature().index());
+                case "require", "force" -> select(hosts, h -> h.lacksForGuest(f.feature().index()));
+                case "forbid" -> select(hosts, h -> h.has(f.feature().index()));
                 default -> List.of();
             };
             fit.explicit.put(f, against);
             if (!f.policy().equals("force")) fit.failing.addAll(against);
         }
-        if (c.isStrict() && model != null && !c.hasUnknownFeature()) fit.strict(c, model, hosts);
+        if (c.isStrict() && c.model() != null && !c.hasUnknownFeature()) fit.strict(c, c.model(), hosts);
         return fit;
+    }
+
+    /** Groups the hosts by the model features they lack (in host order). */
+    private void model(CpuContext c, List<HostSet.HostData> hosts) {
+        Map<FeatureSet, List<HostSet.HostData>> groups = new LinkedHashMap<>();
+        FeatureSet listed = new FeatureSet();
+        for (CpuContext.GuestFeature f : c.features()) listed.add(f.feature().index());
+        for (HostSet.HostData h : hosts) {
+            FeatureSet lacking = lacking(c, c.model(), h).removeAll(listed);
+            if (lacking.isEmpty()) continue;
+            groups.computeIfAbsent(lacking, k -> new ArrayList<>()).add(h);
+            modelLacking.addAll(lacking);
+            failing.add(h);
+        }
+        groups.forEach((features, group) -> modelGroups.add(new Group(features, group)));
+    }
+
+    /**
+     * The model features a guest cannot get on the host. A model's own features are judged by what the
+     * host file says the CPU has: a model that contains a feature KVM hides on the data's hosts (the
+     * nested-SVM features of EPYC-Rome-v5, monitor in core2duo) says the QEMU it is for gives it.
+     */
+    static FeatureSet lacking(CpuContext c, Model model, HostSet.HostData h) {
+        ModelUsability u = h.host().usability();
+        String verdict = u == null || model.compatCheck() || !c.mapChecksCompat() ? null : u.verdict(model.name());
+        if ("yes".equals(verdict)) return new FeatureSet();
+        if ("no".equals(verdict)) return names(c.map(), u.blockersOf(model.name()));
+        FeatureSet out = new FeatureSet();
+        FeatureSet data = model.data();
+        for (int i = data.nextSet(0); i >= 0; i = data.nextSet(i + 1)) {
+            if (h.knows(i) && !h.has(i)) out.add(i);
+        }
+        return out;
+    }
+
+    private static FeatureSet names(ArchMap map, List<String> names) {
+        FeatureSet out = new FeatureSet();
+        for (String n : names) {
+            Feature f = map.feature(n);
+            if (f != null) out.add(f.index());
+        }
+        return out;
     }
 
     private void strict(CpuContext c, Model model, List<HostSet.HostData> hosts) {
@@ -75,7 +113,7 @@ public final class HostFit {
         for (CpuContext.GuestFeature f : c.features()) described.add(f.feature().index());
         Map<String, List<HostSet.HostData>> byExtras = new LinkedHashMap<>();
         for (HostSet.HostData h : hosts) {
-            FeatureSet extra = h.data().copy().removeAll(described);
+            FeatureSet extra = h.guest().copy().removeAll(described);
             if (extra.isEmpty()) continue;
             List<String> names = new ArrayList<>();
             for (int i = extra.nextSet(0); i >= 0; i = extra.nextSet(i + 1)) names.add(c.map().feature(i).name());
@@ -87,18 +125,10 @@ public final class HostFit {
         }
     }
 
-    private static List<HostSet.HostData> lacking(List<HostSet.HostData> hosts, int feature) {
+    private static List<HostSet.HostData> select(List<HostSet.HostData> hosts, java.util.function.Predicate<HostSet.HostData> p) {
         List<HostSet.HostData> out = new ArrayList<>();
         for (HostSet.HostData h : hosts) {
-            if (!h.has(feature)) out.add(h);
-        }
-        return out;
-    }
-
-    private static List<HostSet.HostData> having(List<HostSet.HostData> hosts, int feature) {
-        List<HostSet.HostData> out = new ArrayList<>();
-        for (HostSet.HostData h : hosts) {
-            if (h.has(feature)) out.add(h);
+            if (p.test(h)) out.add(h);
         }
         return out;
     }
@@ -106,8 +136,11 @@ public final class HostFit {
     /** Hosts whose vendor differs from the required {@code <vendor>}. */
     public List<HostSet.HostData> vendorMismatch() { return vendorMismatch; }
 
-    /** Model features some hosts lack (features listed explicitly are judged by their policy instead). */
-    public List<Lacking> modelFeatures() { return modelFeatures; }
+    /** Hosts grouped by the model features they lack (features listed explicitly are judged by their policy). */
+    public List<Group> modelGroups() { return modelGroups; }
+
+    /** Every model feature some host lacks. */
+    public FeatureSet modelLacking() { return modelLacking; }
 
     /** For a listed feature: the hosts lacking it (require, force) or having it (forbid). */
     public List<HostSet.HostData> against(CpuContext.GuestFeature f) {
@@ -119,4 +152,7 @@ public final class HostFit {
 
     /** The hosts that cannot run the CPU. */
     public Set<HostSet.HostData> failing() { return failing; }
+
+    /** How many hosts can run the CPU. */
+    public int runsOn(int total) { return total - failing.size(); }
 }

@@ -24,7 +24,7 @@ public final class HostForbiddenFeature extends Rule {
             String name = f.feature().name();
             c.report(this, c.valueRange(f.element().attribute("name")), "Host CPU provides forbidden feature '" + name + "' on "
                     + HostNames.count(having.size(), c.hosts().size()) + ": " + HostNames.of(having),
-                    CpuContext.related(having, "has " + name), c.baselineFixes());
+                    CpuContext.related(having, "has " + name), c.hostFixes(java.util.List.of()));
         }
     }
 }

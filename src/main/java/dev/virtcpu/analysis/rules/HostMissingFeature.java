@@ -4,7 +4,6 @@ import dev.virtcpu.analysis.Fix;
 import dev.virtcpu.analysis.HostNames;
 import dev.virtcpu.analysis.Severity;
 import dev.virtcpu.hosts.HostSet;
-import dev.virtcpu.xml.XmlAttribute;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,12 +30,16 @@ public final class HostMissingFeature extends Rule {
         List<HostSet.HostData> lacking = c.fit().against(f);
         if (lacking.isEmpty()) return;
         String name = f.feature().name();
-        List<Fix> fixes = new ArrayList<>(c.baselineFixes());
-        fixes.add(CpuContext.fix("Remove feature '" + name + "'", c.removeElement(f.element())));
-        XmlAttribute policy = f.element().attribute("policy");
-        if (policy != null) fixes.add(CpuContext.fix("Change policy to 'disable'", c.replace(c.valueRange(policy), "disable")));
-        c.report(rule, c.valueRange(f.element().attribute("name")), what + " feature '" + name + "' is missing on "
-                + HostNames.count(lacking.size(), c.hosts().size()) + " of host set '" + c.hostSetName() + "': "
-                + HostNames.of(lacking) + why, CpuContext.related(lacking, "lacks " + name), fixes);
+        List<Fix> specific = new ArrayList<>();
+        specific.add(CpuContext.fix("Remove feature '" + name + "'", c.removeElement(f.element())));
+        specific.add(CpuContext.fix("Change policy of '" + name + "' to 'disable'", c.disable(f)));
+        List<Fix> fixes = c.hostFixes(specific);
+        int index = f.feature().index();
+        boolean hidden = lacking.stream().allMatch(h -> h.has(index));
+        String where = HostNames.count(lacking.size(), c.hosts().size()) + " of host set '" + c.hostSetName() + "': " + HostNames.of(lacking);
+        String message = (hidden ? what + " feature '" + name + "' is not given to guests by QEMU/KVM on " + where
+                + " (the host CPUs have it, but KVM does not expose it)" : what + " feature '" + name + "' is missing on " + where) + why;
+        c.report(rule, c.valueRange(f.element().attribute("name")), message,
+                CpuContext.related(lacking, hidden ? "QEMU/KVM does not give guests " + name : "lacks " + name), fixes);
     }
 }

@@ -17,7 +17,7 @@ public final class HostStrictExtra extends Rule {
         for (HostFit.Extras e : c.fit().strictExtras()) {
             c.report(this, c.attributeRange(c.cpu().attribute("match")), "Host CPU does not strictly match guest CPU: "
                     + "Extra features: " + e.names() + " on " + HostNames.count(e.hosts().size(), c.hosts().size()) + ": "
-                    + HostNames.of(e.hosts()), CpuContext.related(e.hosts(), "extra features"), c.baselineFixes());
+                    + HostNames.of(e.hosts()), CpuContext.related(e.hosts(), "extra features"), c.hostFixes(java.util.List.of()));
         }
     }
 }

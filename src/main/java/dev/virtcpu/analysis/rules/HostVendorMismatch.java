@@ -22,6 +22,6 @@ public final class HostVendorMismatch extends Rule {
         String vendor = c.knownVendor();
         c.report(this, c.textRange(c.cpu().element("vendor")), "host CPU vendor does not match required CPU vendor " + vendor
                 + " on " + HostNames.count(wrong.size(), c.hosts().size()) + ": " + HostNames.of(wrong),
-                CpuContext.related(wrong, "vendor " + vendor + " required"), c.baselineFixes());
+                CpuContext.related(wrong, "vendor " + vendor + " required"), c.hostFixes(java.util.List.of()));
     }
 }

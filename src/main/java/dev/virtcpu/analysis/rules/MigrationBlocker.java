@@ -16,12 +16,18 @@ public final class MigrationBlocker extends Rule {
     @Override
     public void check(CpuContext c) {
         if (!c.hostChecksApply() || !c.isCustom() || !c.migrationPool()) return;
+        for (dev.virtcpu.model.Feature f : c.migrationBlockersOf(c.model())) {
+            c.report(this, c.textRange(c.cpu().element("model")), "CPU model " + c.model().name() + " includes '" + f.name()
+                    + "', which blocks live migration (migratable='no' in libvirt's CPU map), but host set '" + c.hostSetName()
+                    + "' is a migration pool", c.hostFixes(java.util.List.of(CpuContext.fix("Disable '" + f.name() + "'",
+                    c.insertFeature("disable", f.name())))));
+        }
         for (CpuContext.GuestFeature f : c.features()) {
             if (f.feature().migratable() || !f.wanted()) continue;
             String name = f.feature().name();
             c.report(this, c.valueRange(f.element().attribute("name")), "'" + name + "' blocks live migration (migratable='no' in "
                     + "libvirt's CPU map), but host set '" + c.hostSetName() + "' is a migration pool",
-                    java.util.List.of(CpuContext.fix("Remove feature '" + name + "'", c.removeElement(f.element()))));
+                    c.hostFixes(java.util.List.of(CpuContext.fix("Remove feature '" + name + "'", c.removeElement(f.element())))));
         }
     }
 }

@@ -30,8 +30,8 @@ public final class NestedVirt extends Rule {
             List<HostSet.HostData> lacking = c.fit().against(f);
             if (lacking.isEmpty()) continue;
             String name = f.feature().name();
-            List<Fix> fixes = new ArrayList<>(c.baselineFixes());
-            fixes.add(CpuContext.fix("Remove feature '" + name + "' (no nested virtualization)", c.removeElement(f.element())));
+            List<Fix> fixes = c.hostFixes(List.of(CpuContext.fix("Remove feature '" + name + "' (no nested virtualization)",
+                    c.removeElement(f.element()))));
             boolean identical = c.evaluation().homogeneous();
             c.report(this, c.valueRange(f.element().attribute("name")), "nested virtualization (" + name + ", " + f.policy() + ") is not "
                     + "offered to guests on " + HostNames.count(lacking.size(), c.hosts().size()) + " of host set '" + c.hostSetName() + "' ("

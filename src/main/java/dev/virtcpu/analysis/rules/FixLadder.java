@@ -1,0 +1,151 @@
+package dev.virtcpu.analysis.rules;
+
+import dev.virtcpu.analysis.Analyzer;
+import dev.virtcpu.analysis.Finding;
+import dev.virtcpu.analysis.Fix;
+import dev.virtcpu.analysis.Severity;
+import dev.virtcpu.analysis.TextEdit;
+
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The host-set fixes of one {@code <cpu>}, best first: (1) disable just the features some hosts lack,
+ * (2) the closest model every host runs, (3) the host set's guest-facing baseline. Each candidate is
+ * applied to a copy of the document and analysed again; one that adds a finding is never offered, so a
+ * fix cannot make things worse. The first candidate that leaves the {@code <cpu>} without host-set
+ * errors and warnings is preferred and is the one {@code lint --fix} applies. Computed on first use:
+ * publishing diagnostics never pays for it.
+ */
+final class FixLadder {
+    /** Codes a host-set fix must clear for its result to count as clean. */
+    static final Set<String> HOST_CODES = Set.of("host-cpu-heterogeneous", "host-vendor-mismatch",
+            "host-missing-model-feature", "host-missing-feature", "host-missing-forced-feature", "host-forbidden-feature",
+            "migration-blocker", "host-strict-extra", "check-none", "nested-virt", "optional-migration");
+
+    private final CpuContext cpu;
+    private final List<Finding> before;
+    private final Map<List<TextEdit>, Verdict> verdicts = new HashMap<>();
+    private List<Fix> ladder;
+
+    /** A candidate's result: whether it adds a finding, and whether it clears every host-set finding. */
+    private record Verdict(boolean addsFinding, boolean clean) {
+    }
+
+    /** @param before the document's findings (the live list: complete when fixes are first asked for) */
+    FixLadder(CpuContext cpu, List<Finding> before) {
+        this.cpu = cpu;
+        this.before = before;
+    }
+
+    /** The ladder, then {@code specific} fixes that pass the same check; computed when first read. */
+    List<Fix> with(List<Fix> specific) {
+        return new Lazy(() -> {
+            List<Fix> out = new ArrayList<>(ladder());
+            for (Fix f : specific) {
+                if (!verdict(f.edits()).addsFinding() && out.stream().noneMatch(o -> o.title().equals(f.title()))) out.add(f);
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    private synchronized List<Fix> ladder() {
+        if (ladder != null) return ladder;
+        List<Fix> candidates = new ArrayList<>();
+        add(candidates, LadderFixes.disableLacking(cpu));
+        add(candidates, LadderFixes.closestModel(cpu));
+        add(candidates, LadderFixes.guestBaseline(cpu));
+        List<Fix> out = new ArrayList<>();
+        boolean chosen = false;
+        for (Fix f : candidates) {
+            Verdict v = verdict(f.edits());
+            if (v.addsFinding()) continue;
+            boolean first = v.clean() && !chosen;
+            chosen |= first;
+            out.add(new Fix(f.title(), f.edits(), first, first, out.size() + 1));
+        }
+        ladder = List.copyOf(out);
+        return ladder;
+    }
+
+    private static void add(List<Fix> candidates, Fix f) {
+        if (f != null && candidates.stream().noneMatch(c -> c.edits().equals(f.edits()))) candidates.add(f);
+    }
+
+    private synchronized Verdict verdict(List<TextEdit> edits) {
+        return verdicts.computeIfAbsent(edits, e -> {
+            List<Finding> after = Analyzer.analyzeWithoutFixes(apply(cpu.text(), e), cpu.analysis()).findings();
+            return new Verdict(addsFinding(before, after), clean(after));
+        });
+    }
+
+    static String apply(String text, List<TextEdit> edits) {
+        List<TextEdit> sorted = new ArrayList<>(edits);
+        sorted.sort(Comparator.comparingInt(TextEdit::start).reversed());
+        StringBuilder sb = new StringBuilder(text);
+        for (TextEdit e : sorted) sb.replace(e.start(), e.end(), e.text());
+        return sb.toString();
+    }
+
+    /** More findings of some code than before (the per-CPU summary aside). */
+    static boolean addsFinding(List<Finding> before, List<Finding> after) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Finding f : before) counts.merge(f.code(), 1, Integer::sum);
+        for (Finding f : after) {
+            if (f.code().equals("host-set-summary")) continue;
+            if (counts.merge(f.code(), -1, Integer::sum) < 0) return true;
+        }
+        return false;
+    }
+
+    private static boolean clean(List<Finding> after) {
+        for (Finding f : after) {
+            if (HOST_CODES.contains(f.code()) && f.severity().atLeast(Severity.WARNING)) return false;
+        }
+        return true;
+    }
+
+    /** A list computed on first access. */
+    private static final class Lazy extends AbstractList<Fix> {
+        private final Supplier<List<Fix>> supplier;
+        private volatile List<Fix> value;
+
+        Lazy(Supplier<List<Fix>> supplier) {
+            this.supplier = supplier;
+        }
+
+        private List<Fix> value() {
+            List<Fix> v = value;
+            if (v == null) {
+                synchronized (this) {
+                    if (value == null) value = supplier.get();
+                    v = value;
+                }
+            }
+            return v;
+        }
+
+        @Override
+        public Fix get(int index) {
+            return value().get(index);
+        }
+
+        @Override
+        public int size() {
+            return value().size();
+        }
+
+        /** Printing a finding does not compute its fixes. */
+        @Override
+        public String toString() {
+            List<Fix> v = value;
+            return v == null ? "[fixes not computed yet]" : v.toString();
+        }
+    }
+}
