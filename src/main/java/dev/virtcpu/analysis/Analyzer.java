@@ -63,7 +63,9 @@ public final class Analyzer {
             CpuSchemaChecks.check(doc, cpu, sink);
             Rules.checkHosts(c);
         }
-        return new DocumentAnalysis(doc, true, cpus, sink.findings(), context);
+        List<Finding> findings = sink.findings();
+        if (fixLadders) findings = new FixCheck(doc.text(), context, findings).checked(findings);
+        return new DocumentAnalysis(doc, true, cpus, findings, context);
     }
 
     /** Full-domain validation against libvirt's RelaxNG schemas: every error at once. */

@@ -2,18 +2,16 @@ package dev.virtcpu.analysis.rules;
 
 import dev.virtcpu.analysis.Analyzer;
 import dev.virtcpu.analysis.Finding;
+import dev.virtcpu.analysis.FixCheck;
 import dev.virtcpu.analysis.Fix;
 import dev.virtcpu.analysis.Severity;
 import dev.virtcpu.analysis.TextEdit;
 
-import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * The host-set fixes of one {@code <cpu>}, best first: (1) disable just the features some hosts lack,
@@ -46,7 +44,7 @@ final class FixLadder {
 
     /** The ladder, then {@code specific} fixes that pass the same check; computed when first read. */
     List<Fix> with(List<Fix> specific) {
-        return new Lazy(() -> {
+        return new FixCheck.Lazy(() -> {
             List<Fix> out = new ArrayList<>(ladder());
             for (Fix f : specific) {
                 if (!verdict(f.edits()).addsFinding() && out.stream().noneMatch(o -> o.title().equals(f.title()))) out.add(f);
@@ -80,28 +78,9 @@ final class FixLadder {
 
     private synchronized Verdict verdict(List<TextEdit> edits) {
         return verdicts.computeIfAbsent(edits, e -> {
-            List<Finding> after = Analyzer.analyzeWithoutFixes(apply(cpu.text(), e), cpu.analysis()).findings();
-            return new Verdict(addsFinding(before, after), clean(after));
+            List<Finding> after = Analyzer.analyzeWithoutFixes(FixCheck.apply(cpu.text(), e), cpu.analysis()).findings();
+            return new Verdict(FixCheck.added(before, after, java.util.Set.of("host-set-summary"), dev.virtcpu.analysis.Severity.HINT), clean(after));
         });
-    }
-
-    static String apply(String text, List<TextEdit> edits) {
-        List<TextEdit> sorted = new ArrayList<>(edits);
-        sorted.sort(Comparator.comparingInt(TextEdit::start).reversed());
-        StringBuilder sb = new StringBuilder(text);
-        for (TextEdit e : sorted) sb.replace(e.start(), e.end(), e.text());
-        return sb.toString();
-    }
-
-    /** More findings of some code than before (the per-CPU summary aside). */
-    static boolean addsFinding(List<Finding> before, List<Finding> after) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (Finding f : before) counts.merge(f.code(), 1, Integer::sum);
-        for (Finding f : after) {
-            if (f.code().equals("host-set-summary")) continue;
-            if (counts.merge(f.code(), -1, Integer::sum) < 0) return true;
-        }
-        return false;
     }
 
     private static boolean clean(List<Finding> after) {
@@ -111,41 +90,4 @@ final class FixLadder {
         return true;
     }
 
-    /** A list computed on first access. */
-    private static final class Lazy extends AbstractList<Fix> {
-        private final Supplier<List<Fix>> supplier;
-        private volatile List<Fix> value;
-
-        Lazy(Supplier<List<Fix>> supplier) {
-            this.supplier = supplier;
-        }
-
-        private List<Fix> value() {
-            List<Fix> v = value;
-            if (v == null) {
-                synchronized (this) {
-                    if (value == null) value = supplier.get();
-                    v = value;
-                }
-            }
-            return v;
-        }
-
-        @Override
-        public Fix get(int index) {
-            return value().get(index);
-        }
-
-        @Override
-        public int size() {
-            return value().size();
-        }
-
-        /** Printing a finding does not compute its fixes. */
-        @Override
-        public String toString() {
-            List<Fix> v = value;
-            return v == null ? "[fixes not computed yet]" : v.toString();
-        }
-    }
 }

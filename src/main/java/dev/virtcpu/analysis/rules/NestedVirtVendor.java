@@ -22,9 +22,14 @@ public final class NestedVirtVendor extends Rule {
             if (!f.wanted() || !((name.equals("vmx") && vendor.equals("AMD")) || (name.equals("svm") && vendor.equals("Intel")))) continue;
             String other = name.equals("vmx") ? "svm" : "vmx";
             int[] range = c.valueRange(f.element().attribute("name"));
+            dev.virtcpu.model.Feature right = c.map().feature(other);
+            boolean modelHasIt = c.model() != null && right != null && c.model().data().contains(right.index());
+            // When the model already has the right extension, the element is simply in the way.
+            Fix fix = modelHasIt ? new Fix("Remove this <feature> (" + c.model().name() + " has " + other + ")",
+                    List.of(c.removeElement(f.element())), true, false)
+                    : new Fix("Change to '" + other + "'", List.of(c.replace(range, other)), true, false);
             c.report(this, range, name + " is " + (name.equals("vmx") ? "Intel" : "AMD") + "'s virtualization extension; "
-                    + vendor + " CPUs provide " + other + " instead",
-                    List.of(new Fix("Change to '" + other + "'", List.of(c.replace(range, other)), true, false)));
+                    + vendor + " CPUs provide " + other + " instead", List.of(fix));
         }
     }
 }
