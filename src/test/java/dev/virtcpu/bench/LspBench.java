@@ -18,9 +18,10 @@ import static dev.virtcpu.lsp.LspClient.obj;
 
 /**
  * Language-server benchmark (run by bench/lsp.sh; not a test). Generates a 2 000-line domain and
- * host sets of 100 and 1 000 hosts, then measures, through real stdio sessions:
- * didChange→publishDiagnostics latency, completion latency, process start→first diagnostics, and
- * resident memory with the 1 000-host set. Optionally measures LemMinX on the same document.
+ * host sets of 100, 1 000 and 10 000 hosts, then measures, through real stdio sessions:
+ * didChange→publishDiagnostics latency, completion latency, process start→first diagnostics,
+ * resident memory with the 1 000-host set, and latency and memory with the 10 000-host set.
+ * Optionally measures LemMinX on the same document.
  *
  * <p>Arguments: WORKDIR SERVER_CMD... [-- LEMMINX_CMD...]; server variants are given by the script
  * as environment (VIRTCPU_JAVA_OPTS) so the launcher's own JVM flags are what is measured.
@@ -46,6 +47,7 @@ public final class LspBench {
             case "start" -> start(ws, cmd, true);
             case "start-peer" -> start(ws, cmd, false);
             case "memory" -> memory(ws, cmd);
+            case "latency10k" -> latency10k(ws, cmd);
             default -> throw new IllegalArgumentException(what);
         }
     }
@@ -59,8 +61,8 @@ public final class LspBench {
             Random rnd = new Random(20240901);
             List<String> features = new ArrayList<>();
             for (Feature f : BundledMap.get().x86().features()) features.add(f.name());
-            if (!Files.exists(dir.resolve("hosts1000"))) {
-                for (int n : new int[]{100, 1000}) {
+            if (!Files.exists(dir.resolve("hosts10000"))) {
+                for (int n : new int[]{100, 1000, 10000}) {
                     Path hosts = Files.createDirectories(dir.resolve("hosts" + n));
                     for (int i = 0; i < n; i++) {
                         StringBuilder sb = new StringBuilder("<cpu>\n  <arch>x86_64</arch>\n  <model>")
@@ -71,8 +73,9 @@ public final class LspBench {
                     }
                 }
                 Files.writeString(dir.resolve(".virtcpu.json"), "{\n  \"hostSets\": {\"h100\": [\"hosts100/*.xml\"], "
-                        + "\"h1000\": [\"hosts1000/*.xml\"]},\n  \"defaultHostSet\": \"h100\",\n"
-                        + "  \"files\": [{\"pattern\": \"domains1000/*.xml\", \"hostSet\": \"h1000\"}]\n}\n");
+                        + "\"h1000\": [\"hosts1000/*.xml\"], \"h10000\": [\"hosts10000/*.xml\"]},\n  \"defaultHostSet\": \"h100\",\n"
+                        + "  \"files\": [{\"pattern\": \"domains1000/*.xml\", \"hostSet\": \"h1000\"},"
+                        + " {\"pattern\": \"domains10000/*.xml\", \"hostSet\": \"h10000\"}]\n}\n");
             }
             List<String> lines = new ArrayList<>(List.of("<domain type='kvm'>", "  <name>bench</name>",
                     "  <uuid>5a1c8d4e-3b1f-4c9a-9a77-0c7e3c1d2b10</uuid>", "  <memory unit='KiB'>8388608</memory>",
@@ -118,6 +121,7 @@ public final class LspBench {
             Path d1000 = Files.createDirectories(dir.resolve("domains1000")).resolve("bench.xml");
             Files.writeString(d100, text);
             Files.writeString(d1000, text);
+            Files.writeString(Files.createDirectories(dir.resolve("domains10000")).resolve("bench.xml"), text);
             return new Workspace(dir, d100, d1000, text, cpuLine, modelLine, featureLines, outside.stream().mapToInt(x -> x).toArray());
         }
 
@@ -150,7 +154,20 @@ public final class LspBench {
     }
 
     static void latency(Workspace ws, List<String> cmd, boolean ours) throws Exception {
-        String uri = ws.domain100().toUri().toString();
+        latency(ws, cmd, ours, ws.domain100(), "");
+    }
+
+    /**
+     * didChange latency and resident memory with the 10 000-host set (the same edits as {@link #latency};
+     * completion and memory are measured there with the smaller sets).
+     */
+    static void latency10k(Workspace ws, List<String> cmd) throws Exception {
+        latency(ws, cmd, true, ws.dir().resolve("domains10000/bench.xml"), "10000 hosts ");
+    }
+
+    static void latency(Workspace ws, List<String> cmd, boolean ours, Path domain, String label) throws Exception {
+        String uri = domain.toUri().toString();
+        boolean tenThousand = !label.isEmpty();
         try (LspClient c = LspClient.start(cmd, ws.dir())) {
             initialize(c, ws);
             int mark = c.mark();
@@ -192,8 +209,14 @@ public final class LspBench {
                     (kind == 4 ? outside : inCpu).add(ms);
                 }
             }
-            System.out.printf("didChange->diagnostics ms: p50 %.1f  p95 %.1f  max %.1f  (n=%d; in <cpu> p50 %.1f p95 %.1f; outside p50 %.1f p95 %.1f)%n",
+            System.out.printf(label + "didChange->diagnostics ms: p50 %.1f  p95 %.1f  max %.1f  (n=%d; in <cpu> p50 %.1f p95 %.1f; outside p50 %.1f p95 %.1f)%n",
                     pct(lat, 50), pct(lat, 95), pct(lat, 100), lat.size(), pct(inCpu, 50), pct(inCpu, 95), pct(outside, 50), pct(outside, 95));
+            if (tenThousand) {
+                String status = Files.readString(Path.of("/proc", String.valueOf(c.process().pid()), "status"), StandardCharsets.UTF_8);
+                System.out.printf("memory with 10000 hosts: VmRSS %d MB  VmHWM %d MB%n", kb(status, "VmRSS") / 1024, kb(status, "VmHWM") / 1024);
+                c.shutdownAndExit();
+                return;
+            }
             if (ours) {
                 List<Double> comp = new ArrayList<>();
                 for (int i = 0; i < WARMUP + COMPLETIONS; i++) {
