@@ -20,7 +20,7 @@ public final class FixCheck {
     /** Codes of the host-set checks (the ones a definition fix may reveal). */
     public static final Set<String> HOST_CODES = Set.of("host-cpu-heterogeneous", "host-vendor-mismatch",
             "host-missing-model-feature", "host-missing-feature", "host-missing-forced-feature", "host-forbidden-feature",
-            "migration-blocker", "host-strict-extra", "host-set-summary");
+            "migration-blocker", "host-strict-extra", "check-none", "nested-virt", "optional-migration", "host-set-summary");
 
     private final String text;
     private final AnalysisContext context;
@@ -33,25 +33,32 @@ public final class FixCheck {
         this.before = before;
     }
 
-    /** The findings with their definition fixes checked (host-set fixes are checked by their ladder). */
+    /**
+     * The findings with their fixes checked; the host-set fix ladders (already checked lists) are left as
+     * they are. A host-set finding's own fix must add no finding at all (the summary aside).
+     */
     List<Finding> checked(List<Finding> findings) {
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
-            if (f.fixes().isEmpty() || HOST_CODES.contains(f.code())) {
+            if (f.fixes() instanceof Lazy || f.fixes().isEmpty()) {
                 out.add(f);
                 continue;
             }
             List<Fix> fixes = f.fixes();
+            boolean host = HOST_CODES.contains(f.code());
             out.add(new Finding(f.code(), f.severity(), f.start(), f.end(), f.message(), f.related(),
-                    new Lazy(() -> keep(fixes)), f.detail()));
+                    new Lazy(() -> keep(fixes, host)), f.detail()));
         }
         return out;
     }
 
-    private List<Fix> keep(List<Fix> fixes) {
+    private List<Fix> keep(List<Fix> fixes, boolean host) {
         List<Fix> out = new ArrayList<>();
         for (Fix fix : fixes) {
-            if (!added(before, findingsAfter(fix.edits()), HOST_CODES, Severity.WARNING)) out.add(fix);
+            List<Finding> after = findingsAfter(fix.edits());
+            boolean worse = host ? added(before, after, Set.of("host-set-summary"), Severity.HINT)
+                    : added(before, after, HOST_CODES, Severity.WARNING);
+            if (!worse) out.add(fix);
         }
         return List.copyOf(out);
     }

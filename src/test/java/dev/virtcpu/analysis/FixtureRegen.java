@@ -7,6 +7,7 @@ import dev.virtcpu.xml.XmlParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Rewrites the expected files of the hover and diagnostics fixtures from the current analysis (run by
@@ -17,8 +18,30 @@ public final class FixtureRegen {
     private FixtureRegen() {
     }
 
+    /** Each rule fixture's .expected (its '#' comment lines kept) and .out.xml (when it has one). */
+    private static void rules() throws IOException {
+        for (RuleFixtures.Case c : RuleFixtures.cases()) {
+            DocumentAnalysis a = RuleFixtures.analyze(c);
+            Path expected = c.expected();
+            StringBuilder sb = new StringBuilder();
+            if (Files.exists(expected)) {
+                for (String l : Files.readAllLines(expected, StandardCharsets.UTF_8)) if (l.startsWith("#")) sb.append(l).append('\n');
+            }
+            for (String l : RuleFixtures.describe(c, a)) sb.append(l).append('\n');
+            Files.writeString(expected, sb.toString(), StandardCharsets.UTF_8);
+            if (Files.exists(c.out())) {
+                Fix fix = RuleFixtures.firstFix(c, a);
+                if (fix != null) Files.writeString(c.out(), QuickFixFixtureTest.apply(Fixtures.read(c.xml()), fix), StandardCharsets.UTF_8);
+            }
+        }
+    }
+
     public static void main(String[] args) throws IOException {
         for (String kind : args) {
+            if (kind.equals("rules")) {
+                rules();
+                continue;
+            }
             for (String name : Fixtures.names(kind).toList()) {
                 String raw = Fixtures.read(kind, name + ".xml");
                 String out;

@@ -33,7 +33,7 @@ public final class CheckNone extends Rule {
             if (f.policy().equals("force")) for (HostSet.HostData h : fit.against(f)) if (!failing.contains(h)) failing.add(h);
         }
         if (failing.isEmpty()) return;
-        List<Fix> fixes = c.hostFixes(List.of(CpuContext.fix("Remove check='none' (libvirt then refuses hosts that cannot provide this CPU)",
+        List<Fix> fixes = c.hostFixesAfter(List.of(CpuContext.fix("Remove check='none' (libvirt then refuses hosts that cannot provide this CPU)",
                 new TextEdit(whitespaceBefore(c, check.nameStart()), c.attributeRange(check)[1], ""))));
         c.report(this, c.attributeRange(check), "check='none', but " + HostNames.count(failing.size(), c.hosts().size())
                 + " of host set '" + c.hostSetName() + "' cannot provide this CPU (" + HostNames.of(failing)

@@ -245,9 +245,18 @@ public final class CpuContext {
      * {@code specific} ones, each checked by analysing its result; computed when first asked for.
      */
     public List<Fix> hostFixes(List<Fix> specific) {
+        return hostFixes(specific, false);
+    }
+
+    /** The same, with the finding's own fixes before the ladder (when they are the direct remedy). */
+    public List<Fix> hostFixesAfter(List<Fix> own) {
+        return hostFixes(own, true);
+    }
+
+    private List<Fix> hostFixes(List<Fix> specific, boolean specificFirst) {
         if (!fixLadders) return List.of();
         if (ladder == null) ladder = new FixLadder(this, sink.findings);
-        return ladder.with(specific);
+        return ladder.with(specific, specificFirst);
     }
 
     /** The findings of the whole document so far (complete once analysis is done). */

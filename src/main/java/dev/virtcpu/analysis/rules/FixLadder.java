@@ -42,12 +42,24 @@ final class FixLadder {
         this.before = before;
     }
 
-    /** The ladder, then {@code specific} fixes that pass the same check; computed when first read. */
-    List<Fix> with(List<Fix> specific) {
+    /**
+     * The ladder and {@code specific} fixes that pass the same check ({@code specificFirst}: those
+     * first), computed when first read. A specific fix that makes the same edit as a rung replaces it,
+     * keeping the rung's place and flags: one action per distinct edit, named by the finding's rule.
+     */
+    List<Fix> with(List<Fix> specific, boolean specificFirst) {
         return new FixCheck.Lazy(() -> {
-            List<Fix> out = new ArrayList<>(ladder());
-            for (Fix f : specific) {
-                if (!verdict(f.edits()).addsFinding() && out.stream().noneMatch(o -> o.title().equals(f.title()))) out.add(f);
+            List<Fix> rungs = new ArrayList<>();
+            List<Fix> own = new ArrayList<>();
+            for (Fix f : specific) if (!verdict(f.edits()).addsFinding()) own.add(f);
+            for (Fix rung : ladder()) {
+                Fix same = own.stream().filter(o -> o.edits().equals(rung.edits())).findFirst().orElse(null);
+                if (same != null) own.remove(same);
+                rungs.add(same == null ? rung : new Fix(same.title(), same.edits(), rung.preferred(), rung.safe(), rung.rung()));
+            }
+            List<Fix> out = new ArrayList<>(specificFirst ? own : rungs);
+            for (Fix f : specificFirst ? rungs : own) {
+                if (out.stream().noneMatch(o -> o.title().equals(f.title()))) out.add(f);
             }
             return List.copyOf(out);
         });

@@ -36,15 +36,22 @@ final class LadderFixes {
         if (!names.isEmpty()) edits.add(c.insertFeatures("disable", names));
         List<CpuContext.GuestFeature> listed = new ArrayList<>(unwanted(c));
         listed.addAll(blockingForbids(c));
+        listed.addAll(unstableOptionals(c));
+        boolean disables = !names.isEmpty();
+        boolean removes = false;
         for (CpuContext.GuestFeature f : listed) {
+            boolean inModel = c.model().data().contains(f.feature().index());
             edits.add(turnOff(c, c.model(), f));
             names.add(f.feature().name());
+            disables |= inModel;
+            removes |= !inModel;
             blocking |= c.migrationPool() && !f.feature().migratable();
         }
         if (edits.isEmpty()) return null;
+        String verb = disables && removes ? "Disable or remove" : disables ? "Disable" : "Remove";
         String why = blocking ? "some hosts lack or that block migration" : "some hosts lack";
-        String title = names.size() == 1 ? "Disable '" + names.get(0) + "', which " + (blocking ? "blocks migration" : "some hosts lack")
-                : "Disable the " + names.size() + " features " + why + ": " + HostMissingModelFeature.shortList(names);
+        String title = names.size() == 1 ? verb + " '" + names.get(0) + "', which " + (blocking ? "blocks migration" : "some hosts lack")
+                : verb + " the " + names.size() + " features " + why + ": " + HostMissingModelFeature.shortList(names);
         return new Fix(title, edits, false, false);
     }
 
@@ -102,6 +109,7 @@ final class LadderFixes {
             dropped.add(f.feature().name());
         }
         for (CpuContext.GuestFeature f : blockingForbids(c)) edits.add(turnOff(c, best, f));
+        for (CpuContext.GuestFeature f : unstableOptionals(c)) edits.add(turnOff(c, best, f));
         for (CpuContext.GuestFeature f : noOpDisables(c, best)) edits.add(c.removeElement(f.element()));
         String title = "Use " + best.name() + ", the closest model every host runs"
                 + (dropped.isEmpty() ? "" : ", without " + HostMissingModelFeature.shortList(dropped));
@@ -164,10 +172,12 @@ final class LadderFixes {
         return out;
     }
 
-    /** Blocking forbids the model has ({@code inModel}) or lacks. */
+    /** Blocking forbids and unstable optionals the model has ({@code inModel}) or lacks. */
     private static java.util.Set<String> forbidNames(CpuContext c, Model model, boolean inModel) {
         java.util.Set<String> out = new java.util.HashSet<>();
-        for (CpuContext.GuestFeature f : blockingForbids(c)) {
+        List<CpuContext.GuestFeature> listed = new ArrayList<>(blockingForbids(c));
+        listed.addAll(unstableOptionals(c));
+        for (CpuContext.GuestFeature f : listed) {
             if (model.data().contains(f.feature().index()) == inModel) out.add(f.feature().name());
         }
         return out;
@@ -178,6 +188,22 @@ final class LadderFixes {
         java.util.Set<String> out = forbidNames(c, model, false);
         for (CpuContext.GuestFeature f : noOpDisables(c, model)) {
             if (baseline.feature(f.feature().name()) == null) out.add(f.feature().name());
+        }
+        return out;
+    }
+
+    /**
+     * In a migration pool, listed optional features some hosts have and others lack: a guest started
+     * where the feature is keeps it and cannot move to the others.
+     */
+    static List<CpuContext.GuestFeature> unstableOptionals(CpuContext c) {
+        List<CpuContext.GuestFeature> out = new ArrayList<>();
+        if (!c.migrationPool()) return out;
+        for (CpuContext.GuestFeature f : c.features()) {
+            if (!f.policy().equals("optional")) continue;
+            int lacking = 0;
+            for (dev.virtcpu.hosts.HostSet.HostData h : c.hosts()) if (!h.has(f.feature().index())) lacking++;
+            if (lacking > 0 && lacking < c.hosts().size()) out.add(f);
         }
         return out;
     }

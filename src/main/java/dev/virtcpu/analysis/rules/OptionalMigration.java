@@ -30,9 +30,12 @@ public final class OptionalMigration extends Rule {
             for (HostSet.HostData h : c.hosts()) if (!h.has(f.feature().index())) lacking.add(h);
             if (lacking.isEmpty() || lacking.size() == c.hosts().size()) continue;
             String name = f.feature().name();
-            List<Fix> fixes = new ArrayList<>();
             XmlAttribute policy = f.element().attribute("policy");
-            fixes.add(CpuContext.fix("Change policy to 'disable' (the same CPU on every host)", c.replace(c.valueRange(policy), "disable")));
+            // Disabling what the model lacks does nothing: then the element simply goes.
+            boolean inModel = c.model() != null && c.model().data().contains(f.feature().index());
+            List<Fix> fixes = c.hostFixesAfter(List.of(inModel
+                    ? CpuContext.fix("Change policy to 'disable' (the same CPU on every host)", c.replace(c.valueRange(policy), "disable"))
+                    : CpuContext.fix("Remove feature '" + name + "' (the same CPU on every host)", c.removeElement(f.element()))));
             c.report(this, c.valueRange(policy), "optional feature '" + name + "' is missing on " + HostNames.count(lacking.size(),
                     c.hosts().size()) + " of migration pool '" + c.hostSetName() + "' (" + HostNames.of(lacking) + "): a guest started on a host "
                     + "that has it requires it from then on and cannot migrate there", CpuContext.related(lacking, "lacks " + name), fixes);
