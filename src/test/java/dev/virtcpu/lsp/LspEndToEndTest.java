@@ -160,7 +160,7 @@ class LspEndToEndTest extends LspServerTestBase {
             }
         }
         assertEquals(titles.size(), new java.util.HashSet<>(titles).size(), "one action per distinct fix: " + titles);
-        assertTrue(titles.get(0).startsWith("Disable the 18 features some hosts lack or that block migration: hle, rtm, "), titles::toString);
+        assertTrue(titles.get(0).startsWith("Disable or remove the 18 features some hosts lack or that block migration: hle, rtm, "), titles::toString);
         assertTrue(titles.get(1).startsWith("Use Haswell-noTSX-IBRS, the closest model every host runs"), titles::toString);
         assertTrue(titles.get(2).startsWith("Replace CPU with the guest-facing baseline of host set 'prod'"), titles::toString);
         assertNotNull(preferred);
