@@ -248,6 +248,13 @@ public final class CpuContext {
         return hostFixes(specific, false);
     }
 
+    /** The host set's guest-facing baseline as the only fix (checked like the ladder's rungs). */
+    public List<Fix> baselineFixes() {
+        if (!fixLadders) return List.of();
+        if (ladder == null) ladder = new FixLadder(this, sink.findings);
+        return ladder.baselineOnly();
+    }
+
     /** The same, with the finding's own fixes before the ladder (when they are the direct remedy). */
     public List<Fix> hostFixesAfter(List<Fix> own) {
         return hostFixes(own, true);

@@ -65,6 +65,14 @@ final class FixLadder {
         });
     }
 
+    /** Only the guest-facing baseline rung (when it passes the check), for rules that offer just that. */
+    List<Fix> baselineOnly() {
+        return new FixCheck.Lazy(() -> {
+            Fix baseline = LadderFixes.guestBaseline(cpu);
+            return ladder().stream().filter(f -> baseline != null && f.edits().equals(baseline.edits())).toList();
+        });
+    }
+
     private synchronized List<Fix> ladder() {
         if (ladder != null) return ladder;
         List<Fix> candidates = new ArrayList<>();
