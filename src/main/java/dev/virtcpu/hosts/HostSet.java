@@ -11,7 +11,9 @@ import dev.virtcpu.model.FeatureSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A named list of hosts, with the problems met while reading them. */
 public final class HostSet {
@@ -93,10 +95,36 @@ public final class HostSet {
         return e;
     }
 
+    /**
+     * What evaluating one distinct CPU gave: its feature bits as the file describes them and as a guest
+     * gets them, its vendor, the MSR features it cannot tell about, or why it cannot be used.
+     */
+    private record Verdict(FeatureSet data, String vendor, String error, FeatureSet guest, FeatureSet unknown) {
+        static Verdict of(ArchMap x86, Host h) {
+            CpuDef cpu = h.cpu();
+            try {
+                FeatureSet d = X86Models.fromCpu(x86, cpu, null);
+                String vendor = cpu.vendor;
+                if (vendor == null && x86.model(cpu.model) != null && x86.model(cpu.model).vendor() != null) {
+                    vendor = x86.model(cpu.model).vendor().name();
+                }
+                FeatureSet guest = h.isHypervisorView() ? d : d.copy().removeAll(GuestView.hidden(x86));
+                return new Verdict(d, vendor, null, guest, GuestView.unknownMsrFeatures(x86, d));
+            } catch (LibvirtException ex) {
+                return new Verdict(null, cpu.vendor, ex.getMessage(), null, null);
+            }
+        }
+    }
+
+    /**
+     * Fleets have many identical hosts: each distinct CPU ({@link CpuKey}) is evaluated once and its
+     * hosts share the result (the same feature bits), and the baselines see each distinct CPU once.
+     */
     private Evaluation compute(CpuMap map) {
         ArchMap x86 = map.x86();
-        List<HostData> data = new ArrayList<>();
-        List<CpuDef> cpus = new ArrayList<>();
+        List<HostData> data = new ArrayList<>(hosts.size());
+        Map<CpuKey, Verdict> verdicts = new HashMap<>();
+        BaselineInput input = new BaselineInput();
         for (Host listed : hosts) {
             Host h;
             try {
@@ -110,21 +138,14 @@ public final class HostSet {
                 data.add(HostData.broken(h, "host " + h.name() + " is not x86 (" + h.cpu().arch + ")"));
                 continue;
             }
-            try {
-                FeatureSet d = X86Models.fromCpu(x86, h.cpu(), null);
-                String vendor = h.cpu().vendor;
-                if (vendor == null && x86.model(h.cpu().model) != null && x86.model(h.cpu().model).vendor() != null) {
-                    vendor = x86.model(h.cpu().model).vendor().name();
-                }
-                FeatureSet guest = h.isHypervisorView() ? d : d.copy().removeAll(GuestView.hidden(x86));
-                data.add(new HostData(h, d, vendor, null, guest, GuestView.unknownMsrFeatures(x86, d)));
-                cpus.add(h.cpu());
-            } catch (LibvirtException ex) {
-                data.add(HostData.broken(h, ex.getMessage()));
-            }
+            CpuKey key = CpuKey.of(h.cpu());
+            Verdict v = verdicts.computeIfAbsent(key, k -> Verdict.of(x86, h));
+            data.add(new HostData(h, v.data(), v.vendor(), v.error(), v.guest(), v.unknown()));
+            if (v.data() != null) input.add(key, h.cpu());
         }
         CpuDef baseline = null;
         String error = null;
+        List<CpuDef> cpus = input.cpus();
         if (cpus.isEmpty()) {
             error = "the host set has no usable hosts";
         } else {
@@ -153,6 +174,37 @@ public final class HostSet {
                     GuestView.hypervisor(map.x86()))), null);
         } catch (LibvirtException ex) {
             return new GuestBaseline(null, ex.getMessage());
+        }
+    }
+
+    /**
+     * The usable CPUs for the baselines, in host order: each distinct CPU once, where it first occurs,
+     * which gives libvirt's result for the whole list (a repeated CPU changes nothing) with two
+     * exceptions kept exact: the first CPU's first repetition is checked as every later CPU is (the
+     * first is not), and a CPU without a model makes the whole list go in (the error names its index).
+     */
+    private static final class BaselineInput {
+        final List<CpuDef> all = new ArrayList<>();
+        final List<CpuDef> distinct = new ArrayList<>();
+        final java.util.Set<CpuKey> seen = new java.util.HashSet<>();
+        CpuKey firstKey;
+        boolean firstRepeated;
+        boolean withoutModel;
+
+        void add(CpuKey key, CpuDef cpu) {
+            all.add(cpu);
+            if (firstKey == null) firstKey = key;
+            if (seen.add(key)) {
+                distinct.add(cpu);
+                withoutModel |= cpu.model == null;
+            } else if (!firstRepeated && key.equals(firstKey)) {
+                firstRepeated = true;
+                distinct.add(cpu);
+            }
+        }
+
+        List<CpuDef> cpus() {
+            return withoutModel ? all : distinct;
         }
     }
 }
