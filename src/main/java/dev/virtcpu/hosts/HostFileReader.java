@@ -2,6 +2,7 @@ package dev.virtcpu.hosts;
 
 import dev.virtcpu.cpu.CpuDef;
 import dev.virtcpu.cpu.CpuExtractor;
+import dev.virtcpu.cpu.CpuFeatureDef;
 import dev.virtcpu.cpu.CpuFile;
 import dev.virtcpu.cpu.CpuParser;
 import dev.virtcpu.cpu.InputException;
@@ -92,6 +93,7 @@ public final class HostFileReader {
                 }
                 // A set keeps thousands of hosts: their CPUs must not keep each file's whole document alive.
                 cpu.element = null;
+                cpu.features.replaceAll(f -> new CpuFeatureDef(f.name(), f.policy(), null));
                 hosts.add(new Host(hostName, file, doc.lines().line(e.start()), doc.lines().column(e.start()), cpu, models));
             } catch (LibvirtException ex) {
                 XmlNode at = ex.node() != null ? ex.node() : e;
