@@ -9,7 +9,7 @@ public final class LineMap {
 
     public LineMap(String text) {
         this.text = text;
-        int[] starts = new int[64];
+        int[] starts = new int[16];
         int n = 0;
         // A byte order mark is no column: editors and compilers count from the character after it.
         starts[n++] = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? 1 : 0;

@@ -220,8 +220,20 @@ public final class XmlParser {
         int start = pos;
         pos += 2;
         int nameStart = pos;
-        String name = name();
+        while (pos < n && isNameChar(s.charAt(pos), pos == nameStart)) pos++;
+        int nameEnd = pos;
         skipSpace();
+        XmlElement top = open.peek();
+        if (ignoredDepth == 0 && top != null && nameEnd > nameStart && pos < n && s.charAt(pos) == '>'
+                && top.name().length() == nameEnd - nameStart && s.startsWith(top.name(), nameStart)) {
+            // The usual case, the innermost open element's well-formed end tag: nothing to allocate.
+            pos++;
+            open.pop();
+            top.endTagStart = start;
+            top.end = pos;
+            return;
+        }
+        String name = s.substring(nameStart, nameEnd);
         if (pos < n && s.charAt(pos) == '>') {
             pos++;
         } else {
