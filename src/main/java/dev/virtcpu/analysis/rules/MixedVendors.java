@@ -73,8 +73,9 @@ public final class MixedVendors extends Rule {
         if (model == null || !c.cpu().isClosed() || c.cpu().startTagEnd() < 0) return null;
         FeatureSet common = null;
         for (HostSet.HostData h : c.hosts()) {
-            if (h.data() == null) return null;
-            common = common == null ? h.data().copy() : intersect(common, h.data());
+            // What QEMU/KVM gives a guest there, not the host file's CPU (ht, monitor, ds... never reach a guest).
+            if (h.guest() == null) return null;
+            common = common == null ? h.guest().copy() : intersect(common, h.guest());
         }
         CpuDef cpu = new CpuDef();
         cpu.model = NEUTRAL_MODEL;
