@@ -81,7 +81,7 @@ public final class MicroarchLevel extends Rule {
         for (Model m : c.map().models()) {
             if (m.aliasOf() != null || m.vendor() == null || !m.vendor().name().equals(vendor)) continue;
             if (!X86Levels.reached(c.map(), QemuModelExtras.guestData(c.map(), m)).atLeast(need.level())) continue;
-            if (c.hosts().stream().allMatch(h -> vendor.equals(h.vendor()) && m.data().isSubsetOf(h.data()))) return m;
+            if (c.hosts().stream().allMatch(h -> vendor.equals(h.vendor()) && HostFit.lacking(c, m, h).isEmpty())) return m;
         }
         return null;
     }
@@ -98,7 +98,8 @@ public final class MicroarchLevel extends Rule {
     private static boolean everyHostHas(CpuContext c, List<String> names) {
         for (String n : names) {
             var f = c.map().feature(n);
-            if (f == null || !c.hosts().stream().allMatch(h -> h.has(f.index()))) return false;
+            // Required features: what QEMU/KVM gives guests on the host, as the host checks judge them.
+            if (f == null || !c.hosts().stream().allMatch(h -> h.offers(f.index()))) return false;
         }
         return true;
     }
