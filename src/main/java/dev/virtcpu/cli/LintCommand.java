@@ -61,7 +61,7 @@ final class LintCommand implements Callable<Integer> {
             description = "Report findings at or above: error, warning or info (default: ${DEFAULT-VALUE}).")
     String severity;
 
-    @Option(names = "--fix", description = "Apply the baseline quick-fix and safe renames in place.")
+    @Option(names = "--fix", description = "Apply safe renames and, per <cpu>, the first offered fix that leaves the file clean (smallest change first), in place.")
     boolean fix;
 
     @Option(names = "--force", description = "With --fix: also rewrite read-only files.")
