@@ -68,5 +68,4 @@ final class VirtcpuCodeActionParticipant implements ICodeActionParticipant {
         }
         return null;
     }
-    }
 }

@@ -209,6 +209,24 @@ class LemminxServerTest {
         }
     }
 
+    @Test
+    void aFixSeveralDiagnosticsShareIsListedOnce() throws Exception {
+        String uri = open("domains/db-too-new.xml");
+        JsonObject p = lemminx.awaitDiagnostics(uri, d -> codes(d, "virtcpu").containsAll(Set.of("host-missing-model-feature", "migration-blocker")));
+        JsonObject params = codeAction(uri, find(p, "host-missing-model-feature"));
+        JsonObject blocker = find(p, "migration-blocker");
+        params.getAsJsonObject("context").getAsJsonArray("diagnostics").add(blocker);
+        JsonObject range = params.getAsJsonObject("range").deepCopy();
+        range.add("end", blocker.getAsJsonObject("range").get("end"));
+        params.add("range", range);
+        JsonArray actions = lemminx.request("textDocument/codeAction", params).getAsJsonArray();
+        List<String> titles = new java.util.ArrayList<>();
+        for (JsonElement e : actions) titles.add(e.getAsJsonObject().get("title").getAsString());
+        assertEquals(new java.util.ArrayList<>(new java.util.LinkedHashSet<>(titles)), titles, "each fix once");
+        JsonObject baseline = baselineAction(actions);
+        assertEquals(2, baseline.getAsJsonArray("diagnostics").size(), "the baseline fix names both diagnostics: " + baseline);
+    }
+
     // ---- helpers ---------------------------------------------------------------------------
 
     private static JsonObject baselineAction(JsonElement actions) {
