@@ -21,17 +21,25 @@ import java.util.WeakHashMap;
 
 /**
  * What QEMU/KVM can give a guest on a host whose file describes the silicon (virsh capabilities): the
- * host CPU minus the features KVM does not expose ({@code kvm-hidden-features.tsv}, derived from
- * libvirt's real-CPU test data), and which MSR-based features a host file cannot tell about.
+ * host CPU minus the features KVM does not expose ({@code kvm-hidden-features.tsv}) plus those it gives
+ * every guest ({@code kvm-added-features.tsv}), both derived from libvirt's real-CPU test data, and
+ * which MSR-based features a host file cannot tell about.
  */
 public final class GuestView {
     /** One row of the table: a feature, on how many of the data's CPUs KVM lacks it, of how many, and why. */
     public record Hidden(String name, int hiddenOn, int of, String why) {
     }
 
-    private static final String RESOURCE = "/dev/virtcpu/hosts/kvm-hidden-features.tsv";
-    private static final List<Hidden> TABLE = load();
+    /** One row of the added table: a feature, on how many of the data's CPUs KVM gives it, of how many, and why. */
+    public record Added(String name, int givenOn, int of, String why) {
+    }
+
+    private static final List<Hidden> TABLE = load("kvm-hidden-features.tsv").stream()
+            .map(f -> new Hidden(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]), f[3])).toList();
+    private static final List<Added> ADDED = load("kvm-added-features.tsv").stream()
+            .map(f -> new Added(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]), f[3])).toList();
     private static final Map<ArchMap, FeatureSet> HIDDEN = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<ArchMap, FeatureSet> GIVEN = Collections.synchronizedMap(new WeakHashMap<>());
 
     private GuestView() {
     }
@@ -51,14 +59,31 @@ public final class GuestView {
 
     /** The features of the table that the map knows, as bits of that map. */
     public static FeatureSet hidden(ArchMap map) {
-        return HIDDEN.computeIfAbsent(map, m -> {
-            FeatureSet s = new FeatureSet();
-            for (Hidden h : TABLE) {
-                Feature f = m.feature(h.name());
-                if (f != null) s.add(f.index());
-            }
-            return s;
-        });
+        return HIDDEN.computeIfAbsent(map, m -> bits(m, TABLE.stream().map(Hidden::name).toList()));
+    }
+
+    /** The added table, in file order. */
+    public static List<Added> addedTable() {
+        return ADDED;
+    }
+
+    /** The features KVM gives every guest that the map knows, as bits of that map. */
+    public static FeatureSet added(ArchMap map) {
+        return GIVEN.computeIfAbsent(map, m -> bits(m, ADDED.stream().map(Added::name).toList()));
+    }
+
+    /** What QEMU/KVM gives a guest on a host whose capabilities CPU has {@code host}. */
+    public static FeatureSet guestOf(ArchMap map, FeatureSet host) {
+        return host.copy().removeAll(hidden(map)).addAll(added(map));
+    }
+
+    private static FeatureSet bits(ArchMap map, List<String> names) {
+        FeatureSet s = new FeatureSet();
+        for (String name : names) {
+            Feature f = map.feature(name);
+            if (f != null) s.add(f.index());
+        }
+        return s;
     }
 
     /**
@@ -90,19 +115,20 @@ public final class GuestView {
         return unknown;
     }
 
-    private static List<Hidden> load() {
-        List<Hidden> out = new ArrayList<>();
-        try (InputStream in = GuestView.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new IllegalStateException("missing resource " + RESOURCE);
+    /** The rows of a tab-separated table of this package (comments and blank lines skipped), four fields each. */
+    private static List<String[]> load(String name) {
+        String resource = "/dev/virtcpu/hosts/" + name;
+        List<String[]> out = new ArrayList<>();
+        try (InputStream in = GuestView.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing resource " + resource);
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 if (line.isBlank() || line.startsWith("#")) continue;
-                String[] f = line.split("\t", 4);
-                out.add(new Hidden(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]), f[3]));
+                out.add(line.split("\t", 4));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return List.copyOf(out);
+        return out;
     }
 }

@@ -108,7 +108,7 @@ public final class HostSet {
                 if (vendor == null && x86.model(cpu.model) != null && x86.model(cpu.model).vendor() != null) {
                     vendor = x86.model(cpu.model).vendor().name();
                 }
-                FeatureSet guest = h.isHypervisorView() ? d : d.copy().removeAll(GuestView.hidden(x86));
+                FeatureSet guest = h.isHypervisorView() ? d : GuestView.guestOf(x86, d);
                 return new Verdict(d, vendor, null, guest, GuestView.unknownMsrFeatures(x86, d));
             } catch (LibvirtException ex) {
                 return new Verdict(null, cpu.vendor, ex.getMessage(), null, null);

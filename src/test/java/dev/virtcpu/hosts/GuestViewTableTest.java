@@ -33,6 +33,31 @@ class GuestViewTableTest {
     }
 
     @Test
+    void theAddedTableIsRecomputedFromLibvirtsRealCpuData() {
+        Map<String, int[]> counts = GuestViewTableFeatures.addedCounts();
+        List<String> expected = new ArrayList<>();
+        for (String name : GuestViewTableFeatures.addedOnNearlyEveryHost()) {
+            expected.add(name + " " + counts.get(name)[0] + "/" + RealHosts.all().size());
+        }
+        List<String> table = new ArrayList<>();
+        for (GuestView.Added a : GuestView.addedTable()) table.add(a.name() + " " + a.givenOn() + "/" + a.of());
+        table.sort(null);
+        assertEquals(expected, table);
+    }
+
+    @Test
+    void aCapabilitiesHostGivesGuestsWhatKvmAddsAndNotWhatItHides() {
+        var x86 = dev.virtcpu.model.BundledMap.get().x86();
+        dev.virtcpu.model.FeatureSet host = new dev.virtcpu.model.FeatureSet();
+        host.add(x86.feature("sse2").index());
+        host.add(x86.feature("monitor").index());
+        dev.virtcpu.model.FeatureSet guest = GuestView.guestOf(x86, host);
+        assertTrue(guest.contains(x86.feature("sse2").index()));
+        assertTrue(guest.contains(x86.feature("hypervisor").index()));
+        assertTrue(!guest.contains(x86.feature("monitor").index()));
+    }
+
+    @Test
     void theDataHoldsFiftyOneCpusWithBothViews() {
         assertEquals(51, RealHosts.all().size());
     }
@@ -40,5 +65,6 @@ class GuestViewTableTest {
     @Test
     void everyFeatureOfTheTableHasAReason() {
         for (GuestView.Hidden h : GuestView.table()) assertTrue(h.why().length() > 10, h.name());
+        for (GuestView.Added a : GuestView.addedTable()) assertTrue(a.why().length() > 10, a.name());
     }
 }

@@ -48,6 +48,36 @@ public final class GuestViewTableFeatures {
         return out;
     }
 
+    /**
+     * Feature → {CPUs whose QEMU/KVM view has it, CPUs of those whose capabilities lack it}: what KVM
+     * gives guests whatever the host CPU says.
+     */
+    public static Map<String, int[]> addedCounts() {
+        Map<String, int[]> counts = new TreeMap<>();
+        for (RealHosts.Cpu cpu : RealHosts.all()) {
+            Set<String> host = of(cpu.capabilities());
+            for (String f : of(cpu.qemuView())) {
+                int[] c = counts.computeIfAbsent(f, k -> new int[2]);
+                c[0]++;
+                if (!host.contains(f)) c[1]++;
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * The added table's rule: in the QEMU/KVM view of at least 90 % of all the data's CPUs, and missing
+     * from the capabilities of at least one of them.
+     */
+    public static Set<String> addedOnNearlyEveryHost() {
+        int cpus = RealHosts.all().size();
+        Set<String> out = new TreeSet<>();
+        addedCounts().forEach((name, c) -> {
+            if (c[1] > 0 && c[0] * 10 >= cpus * 9) out.add(name);
+        });
+        return out;
+    }
+
     /** A CPU file's features: its model's, plus required and host features, minus disabled ones. */
     public static Set<String> of(Path file) {
         try {

@@ -39,7 +39,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * comparison ({@link Compare}, itself checked against libvirt's own compare cases in
  * {@code CompareTest}) on random guest CPUs and host sets: a host runs the guest exactly when
  * {@code Compare} does not say INCOMPATIBLE for the host as a guest sees it. A host file describes the
- * silicon, so two documented differences are applied to the host before comparing: the features
+ * silicon, so three documented differences are applied to the host before comparing: the features
+ * QEMU/KVM gives every guest ({@link GuestView#added}) are added, the features
  * QEMU/KVM does not give guests ({@link GuestView#hidden}) are taken away unless the guest's model
  * contains them and no {@code <feature>} names them (a model is taken at its word) or the guest forbids
  * them (forbid is judged by the host's CPU), and MSR features the file
@@ -87,8 +88,8 @@ class HostSetChecksAgreeWithCompareTest {
 
     /**
      * The host as a guest sees it, written out feature by feature on the smallest model it contains:
-     * without the features KVM does not give guests, with the unknown MSR features
-     * the guest wants.
+     * without the features KVM does not give guests, with those it gives every guest
+     * ({@link GuestView#added}) and the unknown MSR features the guest wants.
      */
     private CpuDef asGuestSeesIt(CpuDef host, CpuDef guest) throws LibvirtException {
         ArchMap x86 = map.x86();
@@ -102,6 +103,7 @@ class HostSetChecksAgreeWithCompareTest {
             else trusted.remove(listed.index());
         }
         FeatureSet seen = data.copy().removeAll(GuestView.hidden(x86).copy().removeAll(trusted))
+                .addAll(GuestView.added(x86))
                 .addAll(GuestView.unknownMsrFeatures(x86, data).retainAll(wanted));
         CpuDef out = new CpuDef();
         out.type = CpuDef.Type.HOST;

@@ -56,7 +56,7 @@ public final class HostFit {
         for (CpuContext.GuestFeature f : c.features()) {
             List<HostSet.HostData> against = switch (f.policy()) {
                 case "require", "force" -> select(hosts, h -> h.lacksForGuest(f.feature().index()));
-                case "forbid" -> select(hosts, h -> h.has(f.feature().index()));
+                case "forbid" -> select(hosts, h -> h.has(f.feature().index()) || h.offers(f.feature().index()));
                 default -> List.of();
             };
             fit.explicit.put(f, against);
@@ -94,7 +94,8 @@ public final class HostFit {
         FeatureSet out = new FeatureSet();
         FeatureSet data = model.data();
         for (int i = data.nextSet(0); i >= 0; i = data.nextSet(i + 1)) {
-            if (h.knows(i) && !h.has(i)) out.add(i);
+            // The host file's CPU, and what KVM gives every guest whatever the CPU (GuestView.added).
+            if (h.knows(i) && !h.has(i) && !h.offers(i)) out.add(i);
         }
         return out;
     }
