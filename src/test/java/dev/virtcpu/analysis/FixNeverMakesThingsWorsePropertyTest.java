@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * A fix never makes things worse: random domains ({@link RandomDomains}) against random host sets of
  * real CPUs (libvirt's test data, each host as its capabilities or as its domcapabilities, pools and
  * single hosts). For every fix offered on any finding: the result is well-formed, bytes outside
- * {@code <cpu>} are unchanged, and analysing it again finds no code more often than before (for a fix
+ * {@code <cpu>} are unchanged, its edits do not overlap (as LSP requires), {@code </cpu>} keeps its own
+ * line, and analysing it again finds no code more often than before (for a fix
  * of a definition finding, the host-set codes and notes aside: a name that becomes known reveals them). The fix
  * {@code lint --fix} would apply leaves no host-set error or warning. The seed is printed; replay a
  * run with {@code -Dvirtcpu.ladder.seed=N}, size it with {@code -Dvirtcpu.ladder.cases=N}.
@@ -68,6 +69,8 @@ class FixNeverMakesThingsWorsePropertyTest {
                 fixes++;
                 String fixed = QuickFixFixtureTest.apply(d.text(), fix);
                 String why = where + "\n--- after '" + fix.title() + "':\n" + fixed;
+                assertEquals("", overlap(fix), "edits must not overlap (LSP clients refuse such edits); " + why);
+                assertEquals(endTagLine(d.text()), endTagLine(fixed), "the line of </cpu> changed; " + why);
                 assertTrue(XmlParser.parse(fixed).problems().isEmpty(), why);
                 assertTrue(fixed.startsWith(d.before()) && fixed.endsWith(d.after()), "bytes outside <cpu> changed; " + why);
                 List<Finding> after = Analyzer.analyze(fixed, context).findings();
@@ -84,6 +87,29 @@ class FixNeverMakesThingsWorsePropertyTest {
         System.out.println(fixes + " fixes checked; " + cleared + " of " + needed + " domains with host findings had a fix that clears them");
         assertTrue(fixes > cases, "the generator must produce fixable domains: " + fixes + " fixes in " + cases + " cases");
         assertTrue(cleared * 2 > needed, cleared + " of " + needed + " domains with host findings got a clearing fix");
+    }
+
+    /** Two edits of the fix that overlap (an insertion strictly inside a replaced range counts), or "". */
+    static String overlap(Fix fix) {
+        List<TextEdit> edits = new ArrayList<>(fix.edits());
+        for (int i = 0; i < edits.size(); i++) {
+            for (int j = i + 1; j < edits.size(); j++) {
+                TextEdit a = edits.get(i);
+                TextEdit b = edits.get(j);
+                boolean apart = a.end() <= b.start() || b.end() <= a.start();
+                boolean sameInsertion = a.start() == a.end() && b.start() == b.end();
+                if (!apart && !sameInsertion) return a + " and " + b;
+            }
+        }
+        return "";
+    }
+
+    /** What precedes {@code </cpu>} on its line. */
+    private static String endTagLine(String text) {
+        int end = text.indexOf("</cpu>");
+        if (end < 0) return "";
+        int start = Math.max(text.lastIndexOf('\n', end), text.lastIndexOf('\r', end)) + 1;
+        return text.substring(start, end).isBlank() ? "(blank)" : "(text)";
     }
 
     private AnalysisContext context(Random random, List<RealHosts.Cpu> cpus, String vendor) {

@@ -359,8 +359,14 @@ public final class CpuContext {
 
     /** Inserts one {@code <feature policy=… name=…/>} line per name, indented like its neighbours. */
     public TextEdit insertFeatures(String policy, List<String> names) {
+        return insertFeatures(policy, names, java.util.Set.of());
+    }
+
+    /** The same, after the last feature (or the model/vendor) that is not among {@code removed}. */
+    public TextEdit insertFeatures(String policy, List<String> names, java.util.Set<XmlElement> removed) {
         XmlElement anchor = null;
         for (XmlElement e : cpu.elements()) {
+            if (removed.contains(e)) continue;
             if (e.name().equals("feature") || e.name().equals("model") || e.name().equals("vendor")) anchor = e;
         }
         String nl = LineEdits.newline(text());

@@ -33,10 +33,15 @@ final class LadderFixes {
             blocking = true;
             if (!names.contains(f.name())) names.add(f.name());
         }
-        if (!names.isEmpty()) edits.add(c.insertFeatures("disable", names));
         List<CpuContext.GuestFeature> listed = new ArrayList<>(unwanted(c));
         listed.addAll(blockingForbids(c));
         listed.addAll(unstableOptionals(c));
+        java.util.Set<dev.virtcpu.xml.XmlElement> removed = new java.util.HashSet<>();
+        for (CpuContext.GuestFeature f : listed) {
+            if (!c.model().data().contains(f.feature().index())) removed.add(f.element());
+        }
+        // The new lines go after an element that stays: an insertion inside a removed line would overlap it.
+        if (!names.isEmpty()) edits.add(c.insertFeatures("disable", names, removed));
         boolean disables = !names.isEmpty();
         boolean removes = false;
         for (CpuContext.GuestFeature f : listed) {
