@@ -13,9 +13,14 @@ public final class HostNames {
     }
 
     public static String of(List<HostSet.HostData> hosts) {
-        List<String> names = new ArrayList<>();
-        for (HostSet.HostData h : hosts) names.add(h.host().name());
-        return join(names);
+        // Only the names shown: a message about 10 000 hosts must not gather 10 000 names.
+        List<String> names = new ArrayList<>(SHOWN);
+        for (HostSet.HostData h : hosts) {
+            if (names.size() == SHOWN) break;
+            names.add(h.host().name());
+        }
+        if (hosts.size() <= SHOWN) return String.join(", ", names);
+        return String.join(", ", names) + " and " + (hosts.size() - SHOWN) + " more";
     }
 
     public static String join(List<String> names) {

@@ -38,6 +38,13 @@ public final class HostSet {
 
         /** A guest cannot get the feature here: known, and not offered. */
         public boolean lacksForGuest(int feature) { return knows(feature) && !offers(feature); }
+
+        /** Each host is itself: checks keep hosts in sets and maps, and hashing feature bits per use is slow. */
+        @Override
+        public boolean equals(Object o) { return this == o; }
+
+        @Override
+        public int hashCode() { return System.identityHashCode(this); }
     }
 
     /** The guest-facing baseline of a set ({@code baseline --hypervisor}), or why there is none. */
@@ -50,18 +57,25 @@ public final class HostSet {
      * migration pool (without migration blockers) and for hosts that are not one.
      */
     public record Evaluation(CpuMap map, List<HostData> hosts, CpuDef baseline, String baselineError,
-                             boolean homogeneous, GuestBaseline poolBaseline, GuestBaseline singleBaseline) {
+                             boolean homogeneous, GuestBaseline poolBaseline, GuestBaseline singleBaseline,
+                             List<HostData> usable) {
+        Evaluation(CpuMap map, List<HostData> hosts, CpuDef baseline, String baselineError,
+                   boolean homogeneous, GuestBaseline poolBaseline, GuestBaseline singleBaseline) {
+            this(map, hosts, baseline, baselineError, homogeneous, poolBaseline, singleBaseline, usableOf(hosts));
+        }
+
         /** The guest-facing baseline; {@code pool}: leave out the features that block live migration. */
         public GuestBaseline guestBaseline(boolean pool) {
             return pool ? poolBaseline : singleBaseline;
         }
 
-        public List<HostData> usable() {
+        /** The hosts whose CPU is valid for the map (computed once: every check of every edit asks). */
+        private static List<HostData> usableOf(List<HostData> hosts) {
             List<HostData> out = new ArrayList<>();
             for (HostData h : hosts) {
                 if (h.data() != null) out.add(h);
             }
-            return out;
+            return List.copyOf(out);
         }
     }
 

@@ -14,7 +14,9 @@ public record Register(Kind kind, long leaf, long subleaf, String register) {
 
     /** Human form, e.g. {@code CPUID 0x7.0 EBX} or {@code MSR 0x10a EAX}. */
     public String describe() {
-        if (kind == Kind.MSR) return String.format("MSR 0x%x %s", leaf, register.toUpperCase());
-        return String.format("CPUID 0x%x.%d %s", leaf, subleaf, register.toUpperCase());
+        // Concatenation, not String.format: hover details describe every feature of every host group.
+        String name = register.toUpperCase(java.util.Locale.ROOT);
+        if (kind == Kind.MSR) return "MSR 0x" + Long.toHexString(leaf) + " " + name;
+        return "CPUID 0x" + Long.toHexString(leaf) + "." + subleaf + " " + name;
     }
 }

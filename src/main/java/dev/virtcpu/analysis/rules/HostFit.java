@@ -91,12 +91,12 @@ public final class HostFit {
         String verdict = u == null || model.compatCheck() || !c.mapChecksCompat() ? null : u.verdict(model.name());
         if ("yes".equals(verdict)) return new FeatureSet();
         if ("no".equals(verdict)) return names(c.map(), u.blockersOf(model.name()));
-        FeatureSet out = new FeatureSet();
-        FeatureSet data = model.data();
-        for (int i = data.nextSet(0); i >= 0; i = data.nextSet(i + 1)) {
-            // The host file's CPU, and what KVM gives every guest whatever the CPU (GuestView.added).
-            if (h.knows(i) && !h.has(i) && !h.offers(i)) out.add(i);
-        }
+        // Not in the host file's CPU, not given by KVM whatever the CPU (GuestView.added), and not unknown:
+        // set algebra, as this runs for every host of the set on every edit.
+        FeatureSet out = model.data().copy();
+        if (h.data() != null) out.removeAll(h.data());
+        if (h.guest() != null) out.removeAll(h.guest());
+        if (h.unknown() != null) out.removeAll(h.unknown());
         return out;
     }
 
