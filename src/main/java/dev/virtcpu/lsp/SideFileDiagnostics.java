@@ -28,6 +28,17 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SideFileDiagnostics {
     /** configuration key → file URI → its diagnostics. */
     private final Map<String, Map<String, List<Diagnostic>>> byConfig = new ConcurrentHashMap<>();
+    /** configuration key → the configuration and host set those diagnostics come from. */
+    private final Map<String, Sources> lastSources = new ConcurrentHashMap<>();
+
+    /** A configuration and a host set, the same when they are the same objects. */
+    private record Sources(Config config, HostSet set) {
+        @Override
+        public boolean equals(Object o) { return o instanceof Sources s && s.config == config && s.set == set; }
+
+        @Override
+        public int hashCode() { return System.identityHashCode(config) * 31 + System.identityHashCode(set); }
+    }
 
     /** The problems of every configuration for a file. */
     List<Diagnostic> of(String uri) {
@@ -42,6 +53,13 @@ final class SideFileDiagnostics {
      */
     synchronized Set<String> update(Positions positions, Map<String, OpenDocument> open, Project.Resolution r) {
         Config c = r.config();
+        String key = c == null || c.file == null ? "" : c.file.toString();
+        // Every edit of a domain resolves the same configuration and host set objects until one of their
+        // files changes: their problems are then what was published (reading thousands of host files
+        // again on each keystroke is what this avoids).
+        Sources sources = new Sources(c, r.context().hostSet());
+        if (sources.equals(lastSources.get(key))) return Set.of();
+        lastSources.put(key, sources);
         Map<Path, List<Problem>> byFile = new LinkedHashMap<>();
         if (c != null && c.file != null) byFile.put(c.file, new ArrayList<>(c.problems));
         HostSet set = r.context().hostSet();
@@ -59,7 +77,6 @@ final class SideFileDiagnostics {
             List<Diagnostic> diags = diagnostics(positions, text, e.getValue(), code);
             if (!diags.isEmpty()) now.put(uri, diags);
         }
-        String key = c == null || c.file == null ? "" : c.file.toString();
         Map<String, List<Diagnostic>> before = byConfig.put(key, now);
         Set<String> changed = new LinkedHashSet<>(now.keySet());
         if (before != null) {

@@ -53,17 +53,56 @@ public final class HostFit {
             fit.failing.addAll(fit.vendorMismatch);
         }
         if (c.model() != null) fit.model(c, hosts);
-        for (CpuContext.GuestFeature f : c.features()) {
-            List<HostSet.HostData> against = switch (f.policy()) {
-                case "require", "force" -> select(hosts, h -> h.lacksForGuest(f.feature().index()));
-                case "forbid" -> select(hosts, h -> h.has(f.feature().index()) || h.offers(f.feature().index()));
-                default -> List.of();
-            };
-            fit.explicit.put(f, against);
-            if (!f.policy().equals("force")) fit.failing.addAll(against);
-        }
+        fit.listed(c, hosts);
         if (c.isStrict() && c.model() != null && !c.hasUnknownFeature()) fit.strict(c, c.model(), hosts);
         return fit;
+    }
+
+    /**
+     * Each listed feature against every host: require and force fail where a guest cannot get the
+     * feature, forbid where the host has it or QEMU/KVM gives it. One pass over the hosts with set
+     * algebra (a host set can have thousands of hosts and this runs on every edit).
+     */
+    private void listed(CpuContext c, List<HostSet.HostData> hosts) {
+        FeatureSet wanted = new FeatureSet();
+        FeatureSet forbidden = new FeatureSet();
+        // feature index -> the host lists of the <feature> elements naming it (a name may be listed twice)
+        Map<Integer, List<List<HostSet.HostData>>> wantedLists = new java.util.HashMap<>();
+        Map<Integer, List<List<HostSet.HostData>>> forbiddenLists = new java.util.HashMap<>();
+        for (CpuContext.GuestFeature f : c.features()) {
+            int i = f.feature().index();
+            List<HostSet.HostData> against = new ArrayList<>();
+            switch (f.policy()) {
+                case "require", "force" -> {
+                    wanted.add(i);
+                    wantedLists.computeIfAbsent(i, k -> new ArrayList<>()).add(against);
+                }
+                case "forbid" -> {
+                    forbidden.add(i);
+                    forbiddenLists.computeIfAbsent(i, k -> new ArrayList<>()).add(against);
+                }
+                default -> against = List.of();
+            }
+            explicit.put(f, against);
+        }
+        for (HostSet.HostData h : hosts) {
+            FeatureSet lacking = wanted.copy();
+            if (h.guest() != null) lacking.removeAll(h.guest());
+            if (h.unknown() != null) lacking.removeAll(h.unknown());
+            FeatureSet present = forbidden.copy().retainAll(h.data());
+            if (h.guest() != null) present.addAll(forbidden.copy().retainAll(h.guest()));
+            addTo(lacking, wantedLists, h);
+            addTo(present, forbiddenLists, h);
+        }
+        explicit.forEach((f, against) -> {
+            if (!f.policy().equals("force")) failing.addAll(against);
+        });
+    }
+
+    private static void addTo(FeatureSet features, Map<Integer, List<List<HostSet.HostData>>> lists, HostSet.HostData h) {
+        for (int i = features.nextSet(0); i >= 0; i = features.nextSet(i + 1)) {
+            for (List<HostSet.HostData> against : lists.get(i)) against.add(h);
+        }
     }
 
     /** Groups the hosts by the model features they lack (in host order). */
@@ -124,14 +163,6 @@ public final class HostFit {
             strictExtras.add(new Extras(e.getKey(), e.getValue()));
             failing.addAll(e.getValue());
         }
-    }
-
-    private static List<HostSet.HostData> select(List<HostSet.HostData> hosts, java.util.function.Predicate<HostSet.HostData> p) {
-        List<HostSet.HostData> out = new ArrayList<>();
-        for (HostSet.HostData h : hosts) {
-            if (p.test(h)) out.add(h);
-        }
-        return out;
     }
 
     /** Hosts whose vendor differs from the required {@code <vendor>}. */

@@ -36,7 +36,13 @@ public final class MixedVendors extends Rule {
 
     /** Whether the hosts have more than one CPU vendor (mixed-vendors, not host-set-problem, says so). */
     public static boolean mixes(List<HostSet.HostData> hosts) {
-        return !byVendor(hosts).isEmpty();
+        String first = null;
+        for (HostSet.HostData h : hosts) {
+            if (h.vendor() == null) continue;
+            if (first == null) first = h.vendor();
+            else if (!first.equals(h.vendor())) return true;
+        }
+        return false;
     }
 
     /** The hosts by vendor when there is more than one vendor, else empty. */
@@ -50,7 +56,7 @@ public final class MixedVendors extends Rule {
 
     @Override
     public void check(CpuContext c) {
-        if (c.hosts().isEmpty() || c.cpu() != c.cpu().parent().element("cpu")) return;
+        if (!mixes(c.hosts()) || c.cpu() != c.cpu().parent().element("cpu")) return;
         Map<String, List<HostSet.HostData>> vendors = byVendor(c.hosts());
         if (vendors.isEmpty() || alreadyNeutral(c)) return;
         List<String> groups = new ArrayList<>();
