@@ -82,6 +82,14 @@ public final class FeatureSet {
         return false;
     }
 
+    /** Makes this set equal to {@code other}, reusing its storage (scratch sets in loops over thousands of hosts). */
+    public FeatureSet assign(FeatureSet other) {
+        if (words.length < other.words.length) words = new long[other.words.length];
+        System.arraycopy(other.words, 0, words, 0, other.words.length);
+        Arrays.fill(words, other.words.length, words.length, 0L);
+        return this;
+    }
+
     public boolean isEmpty() {
         for (long w : words) {
             if (w != 0) return false;

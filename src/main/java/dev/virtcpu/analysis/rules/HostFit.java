@@ -85,14 +85,21 @@ public final class HostFit {
             }
             explicit.put(f, against);
         }
+        FeatureSet lacking = new FeatureSet();
+        FeatureSet present = new FeatureSet();
+        FeatureSet given = new FeatureSet();
         for (HostSet.HostData h : hosts) {
-            FeatureSet lacking = wanted.copy();
-            if (h.guest() != null) lacking.removeAll(h.guest());
-            if (h.unknown() != null) lacking.removeAll(h.unknown());
-            FeatureSet present = forbidden.copy().retainAll(h.data());
-            if (h.guest() != null) present.addAll(forbidden.copy().retainAll(h.guest()));
-            addTo(lacking, wantedLists, h);
-            addTo(present, forbiddenLists, h);
+            if (!wanted.isEmpty()) {
+                lacking.assign(wanted);
+                if (h.guest() != null) lacking.removeAll(h.guest());
+                if (h.unknown() != null) lacking.removeAll(h.unknown());
+                addTo(lacking, wantedLists, h);
+            }
+            if (!forbidden.isEmpty()) {
+                present.assign(forbidden).retainAll(h.data());
+                if (h.guest() != null) present.addAll(given.assign(forbidden).retainAll(h.guest()));
+                addTo(present, forbiddenLists, h);
+            }
         }
         explicit.forEach((f, against) -> {
             if (!f.policy().equals("force")) failing.addAll(against);
@@ -110,10 +117,13 @@ public final class HostFit {
         Map<FeatureSet, List<HostSet.HostData>> groups = new LinkedHashMap<>();
         FeatureSet listed = new FeatureSet();
         for (CpuContext.GuestFeature f : c.features()) listed.add(f.feature().index());
+        FeatureSet scratch = new FeatureSet();
         for (HostSet.HostData h : hosts) {
-            FeatureSet lacking = lacking(c, c.model(), h).removeAll(listed);
+            FeatureSet lacking = lackingInto(scratch, c, c.model(), h).removeAll(listed);
             if (lacking.isEmpty()) continue;
-            groups.computeIfAbsent(lacking, k -> new ArrayList<>()).add(h);
+            List<HostSet.HostData> group = groups.get(lacking);
+            if (group == null) groups.put(lacking.copy(), group = new ArrayList<>());
+            group.add(h);
             modelLacking.addAll(lacking);
             failing.add(h);
         }
@@ -126,13 +136,18 @@ public final class HostFit {
      * nested-SVM features of EPYC-Rome-v5, monitor in core2duo) says the QEMU it is for gives it.
      */
     static FeatureSet lacking(CpuContext c, Model model, HostSet.HostData h) {
+        return lackingInto(new FeatureSet(), c, model, h);
+    }
+
+    /** The same, written into {@code out} (which it returns). */
+    private static FeatureSet lackingInto(FeatureSet out, CpuContext c, Model model, HostSet.HostData h) {
         ModelUsability u = h.host().usability();
         String verdict = u == null || model.compatCheck() || !c.mapChecksCompat() ? null : u.verdict(model.name());
-        if ("yes".equals(verdict)) return new FeatureSet();
-        if ("no".equals(verdict)) return names(c.map(), u.blockersOf(model.name()));
+        if ("yes".equals(verdict)) return out.assign(new FeatureSet());
+        if ("no".equals(verdict)) return out.assign(names(c.map(), u.blockersOf(model.name())));
         // Not in the host file's CPU, not given by KVM whatever the CPU (GuestView.added), and not unknown:
         // set algebra, as this runs for every host of the set on every edit.
-        FeatureSet out = model.data().copy();
+        out.assign(model.data());
         if (h.data() != null) out.removeAll(h.data());
         if (h.guest() != null) out.removeAll(h.guest());
         if (h.unknown() != null) out.removeAll(h.unknown());
