@@ -57,7 +57,11 @@ final class GlobSyntax {
         return re.toString();
     }
 
-    /** Appends a {@code [...]} class; returns the index after its ']'. */
+    /**
+     * Appends a {@code [...]} class; returns the index after its ']'. Each member is a character or a
+     * range {@code a-z} (a reversed range is a glob error, never a regular expression one), written to the
+     * regular expression escaped, so no glob text can become regular expression syntax.
+     */
     private static int charClass(String g, int open, StringBuilder re) throws Globs.GlobException {
         int i = open + 1;
         StringBuilder cls = new StringBuilder("[");
@@ -73,11 +77,21 @@ final class GlobSyntax {
                 return i + 1;
             }
             if (c == '/') throw error(g, open, "'[' classes cannot contain '/'");
-            if (c == '-' && i > first && i + 1 < g.length() && g.charAt(i + 1) != ']') cls.append('-');
-            else if (Character.isLetterOrDigit(c)) cls.append(c);
-            else cls.append('\\').append(c);
+            boolean range = i + 2 < g.length() && g.charAt(i + 1) == '-' && g.charAt(i + 2) != ']';
+            cls.append(literal(c));
+            if (!range) continue;
+            char last = g.charAt(i + 2);
+            if (last == '/') throw error(g, open, "'[' classes cannot contain '/'");
+            if (last < c) throw error(g, i, "the range '" + c + "-" + last + "' is reversed");
+            cls.append('-').append(literal(last));
+            i += 2;
         }
         throw error(g, open, "'[' is not closed");
+    }
+
+    /** A character as a regular expression literal inside a class. */
+    private static String literal(char c) {
+        return Character.isLetterOrDigit(c) && c < 128 ? String.valueOf(c) : String.format("\\x{%x}", (int) c);
     }
 
     private static Globs.GlobException error(String glob, int at, String what) {

@@ -46,6 +46,23 @@ class ConfigurationMistakesTest {
     }
 
     @Test
+    void aReversedRangeInAGlobClassIsAConfigurationFinding(@TempDir Path dir) {
+        // Found by fuzzing: the range went into a regular expression as it was, which refused it.
+        CliRun run = lint(project(dir, "{\"hostSets\": {\"all\": [\"hosts/[x9-6].xml\"]}, \"defaultHostSet\": \"all\"}"));
+        assertEquals(2, run.exit(), run::toString);
+        assertTrue(run.out().contains("invalid glob \"hosts/[x9-6].xml\" at character 9: the range '9-6' is reversed"), run::toString);
+    }
+
+    @Test
+    void regularExpressionSyntaxInAGlobClassIsLiteral() throws Exception {
+        String glob = "h[&&^.[]*.xml";
+        dev.virtcpu.hosts.Globs.check(glob, true);
+        assertTrue(dev.virtcpu.hosts.Globs.matches(glob, Path.of("h&1.xml")));
+        assertTrue(dev.virtcpu.hosts.Globs.matches(glob, Path.of("h[.xml")));
+        assertTrue(!dev.virtcpu.hosts.Globs.matches(glob, Path.of("hx.xml")));
+    }
+
+    @Test
     void globSyntaxErrorsInFilesAndIgnoreAreConfigurationFindings(@TempDir Path dir) {
         CliRun run = lint(project(dir, "{\"hostSets\": {\"all\": [\"hosts/*.xml\"]}, \"files\": [{\"pattern\": \"{a,{b}}\", "
                 + "\"hostSet\": \"all\"}], \"ignore\": [\"x}\"]}"));
