@@ -16,18 +16,8 @@ DATA=$ROOT/src/test/resources/libvirt-cputestdata
 export LC_ALL=C
 
 cd "$ROOT"
-if [ ! -x /usr/bin/time ]; then
-  echo "bench: /usr/bin/time missing; installing Debian's 'time' package" >&2
-  if [ "$(id -u)" = 0 ]; then apt-get install -y -q time >&2; else sudo apt-get install -y -q time >&2; fi
-fi
-if [ -z "${BENCH_NO_BUILD:-}" ] || [ ! -f target/virtcpu-all.jar ]; then
-  echo "building target/virtcpu-all.jar ..." >&2
-  mvn -q -o package -DskipTests >&2
-fi
-[ -f target/test-classes/dev/virtcpu/bench/HostBench.class ] || mvn -q -o test-compile >&2
-rm -rf "$WORK"
-mkdir -p "$WORK"
-cp target/virtcpu-all.jar "$WORK/virtcpu-all.jar"
+. bench/common.sh
+bench_prepare dev/virtcpu/bench/HostBench "$WORK"
 CP="$WORK/virtcpu-all.jar:$ROOT/target/test-classes"
 
 java -cp "$CP" dev.virtcpu.bench.HostBench generate "$DATA/7.0.0" "$DATA/9.0.0" "$DATA/11.3.0" "$WORK/workspace/hosts" "$N"

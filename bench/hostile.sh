@@ -12,21 +12,8 @@ TIMEOUT=${BENCH_TIMEOUT:-120}
 export LC_ALL=C
 
 cd "$ROOT"
-if [ ! -x /usr/bin/time ]; then
-  echo "bench: /usr/bin/time missing; installing Debian's 'time' package" >&2
-  if [ "$(id -u)" = 0 ]; then apt-get install -y -q time >&2; else sudo apt-get install -y -q time >&2; fi
-fi
-if [ -z "${BENCH_NO_BUILD:-}" ] || [ ! -f target/virtcpu-all.jar ]; then
-  echo "building target/virtcpu-all.jar ..." >&2
-  mvn -q -o package -DskipTests >&2
-fi
-if [ ! -f target/test-classes/dev/virtcpu/robust/HostileInputs.class ]; then
-  mvn -q -o test-compile >&2
-fi
-rm -rf "$WORK"
-mkdir -p "$WORK"
-cp target/virtcpu-all.jar "$WORK/virtcpu-all.jar"
-export VIRTCPU_JAR=$WORK/virtcpu-all.jar
+. bench/common.sh
+bench_prepare dev/virtcpu/robust/HostileInputs "$WORK"
 VIRTCPU=$ROOT/server/virtcpu
 
 java -cp target/classes:target/test-classes dev.virtcpu.robust.HostileInputs "$WORK/cases" "$@" >"$WORK/names.txt"

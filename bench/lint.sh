@@ -15,23 +15,9 @@ WORK=${BENCH_DIR:-$ROOT/target/bench}/lint
 export LC_ALL=C
 
 cd "$ROOT"
-if [ ! -x /usr/bin/time ]; then
-  echo "bench: /usr/bin/time missing; installing Debian's 'time' package" >&2
-  if [ "$(id -u)" = 0 ]; then apt-get install -y -q time >&2; else sudo apt-get install -y -q time >&2; fi
-fi
-# Measure the current sources: build the jar and the generator (BENCH_NO_BUILD=1 uses target/ as it is).
-if [ -z "${BENCH_NO_BUILD:-}" ] || [ ! -f target/virtcpu-all.jar ]; then
-  echo "building target/virtcpu-all.jar ..." >&2
-  mvn -q -o package -DskipTests >&2
-fi
-if [ ! -f target/test-classes/dev/virtcpu/bench/LintWorkspaceGenerator.class ]; then
-  mvn -q -o test-compile >&2
-fi
-rm -rf "$WORK"
-mkdir -p "$WORK"
-# A private copy of the jar, so a rebuild of target/ during the run cannot disturb it.
-cp target/virtcpu-all.jar "$WORK/virtcpu-all.jar"
-export VIRTCPU_JAR=$WORK/virtcpu-all.jar
+# Measure the current sources (BENCH_NO_BUILD=1 uses target/ as it is).
+. bench/common.sh
+bench_prepare dev/virtcpu/bench/LintWorkspaceGenerator "$WORK"
 VIRTCPU=$ROOT/server/virtcpu
 
 java -cp target/classes:target/test-classes dev.virtcpu.bench.LintWorkspaceGenerator \
