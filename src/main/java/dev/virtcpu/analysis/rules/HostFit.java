@@ -69,6 +69,7 @@ public final class HostFit {
         // feature index -> the host lists of the <feature> elements naming it (a name may be listed twice)
         Map<Integer, List<List<HostSet.HostData>>> wantedLists = new java.util.HashMap<>();
         Map<Integer, List<List<HostSet.HostData>>> forbiddenLists = new java.util.HashMap<>();
+        int features = c.map().features().size();
         for (CpuContext.GuestFeature f : c.features()) {
             int i = f.feature().index();
             List<HostSet.HostData> against = new ArrayList<>();
@@ -85,6 +86,9 @@ public final class HostFit {
             }
             explicit.put(f, against);
         }
+        // As arrays by feature index: the loop below runs for every host (no boxing, no iterators).
+        List<HostSet.HostData>[][] wantedBy = byIndex(wantedLists, features);
+        List<HostSet.HostData>[][] forbiddenBy = byIndex(forbiddenLists, features);
         FeatureSet lacking = new FeatureSet();
         FeatureSet present = new FeatureSet();
         FeatureSet given = new FeatureSet();
@@ -93,12 +97,12 @@ public final class HostFit {
                 lacking.assign(wanted);
                 if (h.guest() != null) lacking.removeAll(h.guest());
                 if (h.unknown() != null) lacking.removeAll(h.unknown());
-                addTo(lacking, wantedLists, h);
+                addTo(lacking, wantedBy, h);
             }
             if (!forbidden.isEmpty()) {
                 present.assign(forbidden).retainAll(h.data());
                 if (h.guest() != null) present.addAll(given.assign(forbidden).retainAll(h.guest()));
-                addTo(present, forbiddenLists, h);
+                addTo(present, forbiddenBy, h);
             }
         }
         explicit.forEach((f, against) -> {
@@ -106,9 +110,17 @@ public final class HostFit {
         });
     }
 
-    private static void addTo(FeatureSet features, Map<Integer, List<List<HostSet.HostData>>> lists, HostSet.HostData h) {
+    @SuppressWarnings("unchecked")
+    private static List<HostSet.HostData>[][] byIndex(Map<Integer, List<List<HostSet.HostData>>> lists, int size) {
+        List<HostSet.HostData>[][] out = new List[size][];
+        lists.forEach((index, l) -> out[index] = l.toArray(new List[0]));
+        return out;
+    }
+
+    private static void addTo(FeatureSet features, List<HostSet.HostData>[][] lists, HostSet.HostData h) {
         for (int i = features.nextSet(0); i >= 0; i = features.nextSet(i + 1)) {
-            for (List<HostSet.HostData> against : lists.get(i)) against.add(h);
+            List<HostSet.HostData>[] against = lists[i];
+            for (int k = 0; k < against.length; k++) against[k].add(h);
         }
     }
 
