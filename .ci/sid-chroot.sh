@@ -116,16 +116,6 @@ grep -q "<model fallback='forbid'>Skylake-Client</model>" <<<"$out" \
     || skip "unexpected cpu-baseline output in chroot: $out"
 log "cpu-baseline check in chroot: OK"
 
-# Informational: the chroot's cpu_map should be the one virtcpu bundles.
-SHARED_MAP="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/../shared/libvirt-12.8.0/cpu_map"
-if [[ -d "$SHARED_MAP" ]]; then
-    if diff -rq "$DIR/usr/share/libvirt/cpu_map" "$SHARED_MAP" >/dev/null 2>&1; then
-        log "chroot cpu_map is identical to $SHARED_MAP"
-    else
-        log "NOTE: chroot cpu_map differs from $SHARED_MAP"
-    fi
-fi
-
 {
     echo "virsh $version"
     echo "created $(date -u +%Y-%m-%dT%H:%M:%SZ) from $MIRROR in $(( $(date +%s) - start )) s"
