@@ -69,21 +69,26 @@ public final class XmlParser {
         return null;
     }
 
+    /** The end of the {@code <!...>} declaration at {@code pos}: its first '>' outside brackets (an internal subset). */
+    private static int declarationEnd(String s, int pos, int n) {
+        int depth = 0;
+        int i = pos + 2;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '[') depth++;
+            else if (c == ']') depth--;
+            else if (c == '>' && depth <= 0) break;
+        }
+        return Math.min(n, i + 1);
+    }
+
     /** Where parsing goes on after a comment, CDATA section, declaration, instruction or end tag at {@code pos}. */
     private static int skipMarkupBeforeRoot(String s, int pos, int n) {
         if (s.startsWith("<!--", pos)) return closedAt(s.indexOf("-->", pos + 4), 3, n);
         if (s.startsWith("<![CDATA[", pos)) return closedAt(s.indexOf("]]>", pos + 9), 3, n);
         if (s.startsWith("<?", pos)) return closedAt(s.indexOf("?>", pos + 2), 2, n);
         if (s.startsWith("<!", pos)) {
-            int depth = 0;
-            int i = pos + 2;
-            for (; i < n; i++) {
-                char c = s.charAt(i);
-                if (c == '[') depth++;
-                else if (c == ']') depth--;
-                else if (c == '>' && depth <= 0) break;
-            }
-            return Math.min(n, i + 1);
+            return declarationEnd(s, pos, n);
         }
         // An end tag with no element open: its name, spaces and '>' are passed over.
         int i = pos + 2;
@@ -187,15 +192,7 @@ public final class XmlParser {
 
     private void declaration() {
         int start = pos;
-        int depth = 0;
-        int i = pos + 2;
-        for (; i < n; i++) {
-            char c = s.charAt(i);
-            if (c == '[') depth++;
-            else if (c == ']') depth--;
-            else if (c == '>' && depth <= 0) break;
-        }
-        pos = Math.min(n, i + 1);
+        pos = declarationEnd(s, pos, n);
         if (s.startsWith("<!DOCTYPE", start)) {
             problem(start, pos, "DOCTYPE declarations (DTDs) are not allowed");
         } else {
