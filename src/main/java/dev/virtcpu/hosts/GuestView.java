@@ -59,7 +59,7 @@ public final class GuestView {
 
     /** The features of the table that the map knows, as bits of that map. */
     public static FeatureSet hidden(ArchMap map) {
-        return HIDDEN.computeIfAbsent(map, m -> bits(m, TABLE.stream().map(Hidden::name).toList()));
+        return HIDDEN.computeIfAbsent(map, m -> m.bitsOf(TABLE.stream().map(Hidden::name).toList()));
     }
 
     /** The added table, in file order. */
@@ -69,21 +69,12 @@ public final class GuestView {
 
     /** The features KVM gives every guest that the map knows, as bits of that map. */
     public static FeatureSet added(ArchMap map) {
-        return GIVEN.computeIfAbsent(map, m -> bits(m, ADDED.stream().map(Added::name).toList()));
+        return GIVEN.computeIfAbsent(map, m -> m.bitsOf(ADDED.stream().map(Added::name).toList()));
     }
 
     /** What QEMU/KVM gives a guest on a host whose capabilities CPU has {@code host}. */
     public static FeatureSet guestOf(ArchMap map, FeatureSet host) {
         return host.copy().removeAll(hidden(map)).addAll(added(map));
-    }
-
-    private static FeatureSet bits(ArchMap map, List<String> names) {
-        FeatureSet s = new FeatureSet();
-        for (String name : names) {
-            Feature f = map.feature(name);
-            if (f != null) s.add(f.index());
-        }
-        return s;
     }
 
     /**

@@ -49,6 +49,16 @@ public final class ArchMap {
 
     public Feature feature(int index) { return features.get(index); }
 
+    /** The named features this map knows, as bits (names it does not know are left out). */
+    public FeatureSet bitsOf(Iterable<String> names) {
+        FeatureSet out = new FeatureSet();
+        for (String name : names) {
+            Feature f = feature(name);
+            if (f != null) out.add(f.index());
+        }
+        return out;
+    }
+
     public Model model(String modelName) { return modelName == null ? null : modelsByName.get(modelName); }
 
     /** The canonical feature a QEMU or Linux spelling stands for (libvirt itself rejects aliases). */

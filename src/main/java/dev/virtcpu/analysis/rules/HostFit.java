@@ -2,8 +2,6 @@ package dev.virtcpu.analysis.rules;
 
 import dev.virtcpu.hosts.HostSet;
 import dev.virtcpu.hosts.ModelUsability;
-import dev.virtcpu.model.ArchMap;
-import dev.virtcpu.model.Feature;
 import dev.virtcpu.model.FeatureSet;
 import dev.virtcpu.model.Model;
 
@@ -156,22 +154,13 @@ public final class HostFit {
         ModelUsability u = h.host().usability();
         String verdict = u == null || model.compatCheck() || !c.mapChecksCompat() ? null : u.verdict(model.name());
         if ("yes".equals(verdict)) return out.assign(new FeatureSet());
-        if ("no".equals(verdict)) return out.assign(names(c.map(), u.blockersOf(model.name())));
+        if ("no".equals(verdict)) return out.assign(c.map().bitsOf(u.blockersOf(model.name())));
         // Not in the host file's CPU, not given by KVM whatever the CPU (GuestView.added), and not unknown:
         // set algebra, as this runs for every host of the set on every edit.
         out.assign(model.data());
         if (h.data() != null) out.removeAll(h.data());
         if (h.guest() != null) out.removeAll(h.guest());
         if (h.unknown() != null) out.removeAll(h.unknown());
-        return out;
-    }
-
-    private static FeatureSet names(ArchMap map, List<String> names) {
-        FeatureSet out = new FeatureSet();
-        for (String n : names) {
-            Feature f = map.feature(n);
-            if (f != null) out.add(f.index());
-        }
         return out;
     }
 
