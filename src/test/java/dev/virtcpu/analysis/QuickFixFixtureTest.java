@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * NAME.out.xml is the exact text after applying that fix, byte for byte (line endings, tabs,
  * comments and everything outside the edited element included).
  */
-class QuickFixFixtureTest {
+public class QuickFixFixtureTest {
     static Stream<String> fixtures() {
         return Fixtures.names("fixes");
     }
@@ -31,7 +31,8 @@ class QuickFixFixtureTest {
         return null;
     }
 
-    static String apply(String text, Fix fix) {
+    /** The text after the fix's edits (applied from the end, so earlier offsets stay valid). */
+    public static String apply(String text, Fix fix) {
         List<TextEdit> edits = new ArrayList<>(fix.edits());
         edits.sort(Comparator.comparingInt(TextEdit::start).reversed());
         StringBuilder sb = new StringBuilder(text);

@@ -5,7 +5,6 @@ import dev.virtcpu.analysis.Analyzer;
 import dev.virtcpu.analysis.DocumentAnalysis;
 import dev.virtcpu.analysis.Finding;
 import dev.virtcpu.analysis.Fix;
-import dev.virtcpu.analysis.TextEdit;
 import dev.virtcpu.hosts.Host;
 import dev.virtcpu.hosts.HostSet;
 import dev.virtcpu.model.ArchMap;
@@ -22,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +92,7 @@ class RealCpuFixTest {
             }
         }
         for (Fix fix : ladder.values()) {
-            String fixed = apply(domain, fix);
+            String fixed = dev.virtcpu.analysis.QuickFixFixtureTest.apply(domain, fix);
             Set<String> required = required(XmlParser.parse(fixed).rootElement().element("cpu"));
             String why = "seed " + seed + ", hosts " + hosts.stream().map(Host::name).toList() + (domcaps ? " (domcapabilities)" : "")
                     + ", '" + fix.title() + "':\n" + fixed;
@@ -171,13 +169,5 @@ class RealCpuFixTest {
         Set<String> out = new TreeSet<>(a);
         out.retainAll(b);
         return out;
-    }
-
-    static String apply(String text, Fix fix) {
-        List<TextEdit> edits = new ArrayList<>(fix.edits());
-        edits.sort(Comparator.comparingInt(TextEdit::start).reversed());
-        StringBuilder sb = new StringBuilder(text);
-        for (TextEdit e : edits) sb.replace(e.start(), e.end(), e.text());
-        return sb.toString();
     }
 }
